@@ -1,0 +1,73 @@
+"""Morphology: contextual tags from slovnet, lemmas and inflection from pymorphy3.
+
+natasha's own lemmatiser loads pymorphy2's dictionary; we keep one dictionary in
+memory, pymorphy3's, and use it for everything that needs lemmas or inflection.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import pymorphy3
+from pymorphy3.analyzer import Parse
+
+from .segment import Sent
+
+# Universal Dependencies POS (slovnet) → OpenCorpora POS (pymorphy3) that may stand for it.
+_UD_TO_OC = {
+    "NOUN": {"NOUN"},
+    "PROPN": {"NOUN"},
+    "ADJ": {"ADJF", "ADJS", "COMP"},
+    "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"},
+    "AUX": {"VERB", "INFN"},
+    "DET": {"ADJF", "NPRO"},
+    "PRON": {"NPRO"},
+    "NUM": {"NUMR"},
+    "ADV": {"ADVB", "PRED"},
+}
+_UD_CASE = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
+
+
+@cache
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """The one pymorphy3 analyzer of the process."""
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple[Parse, ...]:
+    """pymorphy3's parses of a word, cached (news vocabularies repeat a lot)."""
+    return tuple(analyzer().parse(word))
+
+
+def best_parse(word: str, pos: str = "", feats: dict[str, str] | None = None) -> Parse:
+    """The pymorphy3 parse that agrees best with slovnet's contextual POS and case."""
+    options = parses(word)
+    wanted = _UD_TO_OC.get(pos, set())
+    case = _UD_CASE.get((feats or {}).get("Case", ""))
+
+    def score(parse: Parse) -> int:
+        return 2 * (parse.tag.POS in wanted) + (case is not None and parse.tag.case == case)
+
+    return max(options, key=score)  # max keeps the first best: pymorphy3's own order
+
+
+def lemma(word: str, pos: str = "", feats: dict[str, str] | None = None) -> str:
+    """Dictionary form of `word` in its context."""
+    return best_parse(word, pos, feats).normal_form
+
+
+def tag_sentences(sents: list[Sent], tagger) -> None:
+    """Fill POS, features and lemmas of every token, batching sentences through slovnet."""
+    words = [[token.text for token in sent.tokens] for sent in sents]
+    for sent, markup in zip(sents, tagger.map(words)):
+        for token, tagged in zip(sent.tokens, markup.tokens):
+            token.pos, token.feats = tagged.pos, dict(tagged.feats)
+            token.lemma = lemma(token.text, token.pos, token.feats)

@@ -1,0 +1,3 @@
+"""Shared fixtures."""
+
+collect_ignore = ["check_installed.py"]

@@ -13,7 +13,10 @@ from razdel import sentenize, tokenize
 # such sentences are cut into pieces of at most this many tokens.
 MAX_SENTENCE_TOKENS = 150
 
-_LINE = re.compile(r"[^\n]+")
+# A line ends wherever str.splitlines would end it: \n, \r, \r\n, U+2028, U+2029, \x85 and
+# the ASCII separators; a headline ended by a bare \r is still not glued to the next line.
+_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_CUT_AFTER = frozenset({",", ";", ":", "—", "–", "-", ")"})
 
 
 @dataclass
@@ -47,16 +50,18 @@ def lines(text: str) -> Iterator[tuple[int, str]]:
 
 def split_long(tokens: list[Token], limit: int = MAX_SENTENCE_TOKENS) -> Iterator[list[Token]]:
     """Cut a token list into pieces of at most `limit`, preferring a cut after punctuation."""
-    while len(tokens) > limit:
-        cut = limit
-        for i in range(limit - 1, limit // 2, -1):
-            if tokens[i].text in {",", ";", ":", "—", "–", "-", ")"}:
+    # Walks an index instead of re-slicing the remainder: linear in the sentence length.
+    start = 0
+    while len(tokens) - start > limit:
+        cut = start + limit
+        for i in range(start + limit - 1, start + limit // 2, -1):
+            if tokens[i].text in _CUT_AFTER:
                 cut = i + 1
                 break
-        yield tokens[:cut]
-        tokens = tokens[cut:]
-    if tokens:
-        yield tokens
+        yield tokens[start:cut]
+        start = cut
+    if start < len(tokens):
+        yield tokens[start:]
 
 
 def segment(text: str) -> list[Sent]:

@@ -45,6 +45,9 @@ class Pipeline:
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Document]:
         """Analyse many texts, `batch_size` documents at a time through the neural stages."""
+        if isinstance(texts, str | bytes | bytearray) or not isinstance(texts, Iterable):
+            # a str is iterable too: without this, each character would become a document
+            raise InputError(f"pipe() takes an iterable of texts, got {type(texts).__name__}")
         batch: list[str] = []
         for text in texts:
             batch.append(text)
@@ -85,6 +88,13 @@ class Pipeline:
 def check_text(text: object) -> str:
     """The input as text, or an InputError saying why it is not."""
     if isinstance(text, str):
+        try:
+            text.encode("utf-8")  # a lone surrogate (U+D800–U+DFFF) is not text: JSON can't hold it
+        except UnicodeEncodeError as error:
+            raise InputError(
+                f"lone surrogate {text[error.start]!r} at offset {error.start}; "
+                "decode the source with errors='replace'"
+            ) from None
         return text
     if isinstance(text, bytes | bytearray):
         try:

@@ -1,0 +1,92 @@
+"""quotewho.dask on a real two-process LocalCluster gives what one process gives."""
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed")
+pytest.importorskip("dask.dataframe")
+
+import dask.bag as db
+from distributed import Client, LocalCluster
+from razdel import sentenize
+
+import quotewho
+import quotewho.dask
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "kior-akimat-sarap.txt"
+
+
+def short_texts() -> list[str]:
+    """A few hundred short real texts: every line of the example, runs of 1 to 13
+    sentences of its article body, and runs of 2 and 3 of its lines."""
+    lines = [line.strip() for line in EXAMPLE.read_text(encoding="utf-8").splitlines()]
+    lines = [line for line in lines if line]
+    sents = [s.text for line in lines if len(line) > 120 for s in sentenize(line)]
+    runs = [
+        " ".join(items[i : i + k])
+        for items, sizes in ((sents, range(1, len(sents) + 1)), (lines, (2, 3)))
+        for k in sizes
+        for i in range(len(items) - k + 1)
+    ]
+    return lines + runs
+
+
+TEXTS = short_texts()
+
+
+@pytest.fixture(scope="module")
+def expected() -> list[quotewho.Document]:
+    return list(quotewho._default_pipeline().pipe(TEXTS))
+
+
+@pytest.fixture(scope="module")
+def client():
+    with (
+        LocalCluster(
+            n_workers=2,
+            processes=True,
+            threads_per_worker=1,
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster, set_as_default=False) as client,
+    ):
+        yield client
+
+
+def test_the_texts_are_a_few_hundred_with_entities(expected: list[quotewho.Document]) -> None:
+    assert len(TEXTS) >= 300
+    assert sum(len(doc.entities) for doc in expected) > 300
+
+
+def test_bag_of_tuples_keeps_order_and_context(client: Client, expected) -> None:
+    bag = db.from_sequence([(text, i) for i, text in enumerate(TEXTS)], npartitions=12)
+    got = client.compute(quotewho.dask.extract(bag)).result()
+    assert [context for _, context in got] == list(range(len(TEXTS)))
+    assert [doc for doc, _ in got] == expected
+
+
+def test_bag_of_texts_gives_documents(client: Client, expected) -> None:
+    bag = db.from_sequence(TEXTS[:60], npartitions=4)
+    assert client.compute(quotewho.dask.extract(bag)).result() == expected[:60]
+
+
+def loaded_pipeline() -> int | None:
+    """Identity of this worker's pipeline if its models are loaded, else None."""
+    pipeline = quotewho._default_pipeline()
+    return id(pipeline) if "_ner_tagger" in vars(pipeline) else None
+
+
+def test_models_load_once_in_each_worker_and_stay(client: Client) -> None:
+    quotewho.dask.load_models(client)
+    before = client.run(loaded_pipeline)
+    assert len(before) == 2 and None not in before.values()
+    client.compute(quotewho.dask.extract(db.from_sequence(TEXTS[:40], npartitions=8))).result()
+    assert client.run(loaded_pipeline) == before
+
+
+def test_pipe_streams_in_input_order(client: Client, expected) -> None:
+    items = ((text, f"doc{i}") for i, text in enumerate(TEXTS))
+    got = list(quotewho.dask.pipe(items, client.scheduler.address, batch_size=16))
+    assert got == [(doc, f"doc{i}") for i, doc in enumerate(expected)]

@@ -1,0 +1,302 @@
+"""Hard input: quotewho never crashes and never lies about offsets (issue #5).
+
+Every document the pipeline returns here is checked against what docs/limits.md promises
+("What spans guarantee"): offsets true, sentences in order and tiling the text, entities
+inside a sentence, quotes nested or disjoint, one speaker's quotes disjoint, JSON exact,
+and the same output for the same input whichever pipeline or batch computed it.
+Hypothesis runs derandomized (the same examples on every run, so CI is deterministic).
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from razdel import tokenize
+
+import quotewho
+from quotewho import Document, InputError, Pipeline
+from quotewho.segment import MAX_SENTENCE_TOKENS, segment
+
+DATA = Path(__file__).parent / "data" / "robust_sentences.tsv"
+SENTENCES = [
+    line.split("\t", 1)[1]
+    for line in DATA.read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+QUOTE_MARKS = "«»„“”\"'‹›"
+PUNCTUATION = ["—", "–", "-", ":", ",", ".", "\n", "\r\n", " — ", ": ", "\n— "]
+
+BOUNDED = settings(
+    max_examples=100,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return quotewho._default_pipeline()
+
+
+@pytest.fixture(scope="module")
+def other_nlp() -> Pipeline:
+    return Pipeline()
+
+
+def assert_sound(doc: Document, text: str) -> None:
+    """Everything docs/limits.md promises about a document read from `text`."""
+    assert doc.text == text
+    for span in doc.spans():
+        assert 0 <= span.start <= span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+
+    sentences = doc.sentences
+    for sentence in sentences:
+        assert sentence.start < sentence.end
+        assert sentence.text == sentence.text.strip()
+        assert not any(ch in LINE_BREAKS for ch in sentence.text)
+    for before, after in pairwise(sentences):
+        assert before.end <= after.start
+        assert not text[before.end : after.start].strip()
+    if sentences:
+        assert not text[: sentences[0].start].strip()
+        assert not text[sentences[-1].end :].strip()
+    else:
+        assert not text.strip()
+
+    starts = [(e.start, -e.end) for e in doc.entities]
+    assert starts == sorted(starts)
+    for entity in doc.entities:
+        assert entity.start < entity.end
+        assert any(s.start <= entity.start and entity.end <= s.end for s in sentences)
+
+    for i, person in enumerate(doc.people):
+        assert person.id == i
+        assert [m.start for m in person.mentions] == sorted(m.start for m in person.mentions)
+    for i, organisation in enumerate(doc.organisations):
+        assert organisation.id == i
+
+    quotes = doc.quotes
+    assert [(q.start, q.end) for q in quotes] == sorted((q.start, q.end) for q in quotes)
+    for quote in quotes:
+        assert quote.start < quote.end
+        if quote.cue:
+            assert quote.cue.end <= quote.start or quote.end <= quote.cue.start
+        if quote.speaker and quote.speaker.person_id is not None:
+            assert 0 <= quote.speaker.person_id < len(doc.people)
+    for i, a in enumerate(quotes):
+        for b in quotes[i + 1 :]:
+            if b.start >= a.end:
+                break
+            assert b.end <= a.end, f"quotes {a.start}:{a.end} and {b.start}:{b.end} cross"
+            assert speaker_key(a) != speaker_key(b) or a.speaker is None, "one speaker nested"
+
+    assert Document.model_validate_json(doc.model_dump_json()) == doc
+
+
+def speaker_key(quote) -> tuple:
+    speaker = quote.speaker
+    if speaker is None:
+        return (None,)
+    return (speaker.person_id,) if speaker.person_id is not None else (speaker.kind, speaker.name)
+
+
+# --- arbitrary text ---------------------------------------------------------------------
+
+NEWSY = (
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+    "ӘҒҚҢӨҰҮҺІ latin XYZ 0123 .,;:!?…()[]—–-/ \t\n\r\u00a0\u2028\u200b\u0301\x00🇷🇺👍🏽"
+    + QUOTE_MARKS
+)
+ANY_TEXT = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=200),
+    st.text(st.sampled_from(NEWSY), max_size=400),
+)
+
+
+@BOUNDED
+@given(ANY_TEXT)
+def test_any_text_gives_a_sound_document(nlp: Pipeline, text: str) -> None:
+    assert_sound(nlp(text), text)
+
+
+# --- mutations of real news sentences ------------------------------------------------
+
+
+@st.composite
+def mutated_news(draw: st.DrawFn, max_repeat: int = 300) -> str:
+    """One to three real sentences, then quote marks inserted, removed or doubled, dashes,
+    colons and newlines shuffled, and words repeated."""
+    picked = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3))
+    text = draw(st.sampled_from([" ", "\n", "\r\n", "\n\n"])).join(picked)
+    for _ in range(draw(st.integers(1, 8))):
+        kind = draw(st.sampled_from(["insert", "remove", "double", "punct", "repeat"]))
+        at = draw(st.integers(0, len(text)))
+        marks = [i for i, ch in enumerate(text) if ch in QUOTE_MARKS]
+        if kind == "insert":
+            text = text[:at] + draw(st.sampled_from(QUOTE_MARKS)) + text[at:]
+        elif kind in ("remove", "double") and marks:
+            i = draw(st.sampled_from(marks))
+            text = text[:i] + (text[i] * 2 if kind == "double" else "") + text[i + 1 :]
+        elif kind == "punct":
+            spots = [i for i, ch in enumerate(text) if ch in "—–-:,\n"] or [at]
+            i = draw(st.sampled_from(spots))
+            keep = draw(st.booleans())
+            text = text[: i + keep] + draw(st.sampled_from(PUNCTUATION)) + text[i + 1 :]
+        elif kind == "repeat":
+            words = text[at:].split(maxsplit=1)
+            if words:
+                times = draw(st.integers(2, max_repeat))
+                text = text[:at] + (words[0] + " ") * times + text[at:]
+    return text
+
+
+@BOUNDED
+@given(mutated_news())
+def test_mutated_news_gives_a_sound_document(nlp: Pipeline, text: str) -> None:
+    assert_sound(nlp(text), text)
+
+
+@settings(BOUNDED, max_examples=30)
+@given(st.lists(mutated_news(max_repeat=30), min_size=1, max_size=3))
+def test_same_input_same_output_across_pipelines_and_batches(
+    nlp: Pipeline, other_nlp: Pipeline, texts: list[str]
+) -> None:
+    batched = list(nlp.pipe(texts, batch_size=2))
+    alone = [other_nlp(text) for text in texts]
+    assert [d.model_dump() for d in batched] == [d.model_dump() for d in alone]
+
+
+def test_real_sentences_unmutated(nlp: Pipeline) -> None:
+    text = "\n".join(SENTENCES)
+    doc = nlp(text)
+    assert_sound(doc, text)
+    assert len(doc.sentences) >= len(SENTENCES)
+    assert {"PER", "ORG", "LOC"} <= {e.type for e in doc.entities}
+
+
+# --- input that is not text ----------------------------------------------------------
+
+NOT_TEXT = [
+    None,
+    42,
+    3.5,
+    ["Он сказал."],
+    object(),
+    b"\xff\xfe\x00 not utf-8",
+    bytearray(b"\xd0"),
+    "Он сказал: «\ud800».",  # a lone surrogate: not Unicode text, JSON cannot hold it
+    "surrogateescape\udcff",
+]
+
+
+@pytest.mark.parametrize("value", NOT_TEXT, ids=repr)
+def test_what_is_not_text_is_refused(nlp: Pipeline, value: object) -> None:
+    with pytest.raises(InputError):
+        nlp(value)  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        list(nlp.pipe(["Он сказал.", value]))  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("value", ["Он сказал.", None, 7, b"bytes"], ids=repr)
+def test_pipe_refuses_what_is_not_a_collection_of_texts(nlp: Pipeline, value: object) -> None:
+    with pytest.raises(InputError):
+        list(nlp.pipe(value))  # type: ignore[arg-type]
+
+
+def test_utf8_bytes_are_read_as_text(nlp: Pipeline) -> None:
+    doc = nlp("«Мы готовы», — сказал Есенбаев.".encode())  # type: ignore[arg-type]
+    assert doc.text == "«Мы готовы», — сказал Есенбаев."
+
+
+# --- odd but valid text ------------------------------------------------------------------
+
+ODD = {
+    "empty": ("", []),
+    "whitespace only": (" \n\t\r\n\u00a0\u3000 ", []),
+    "NUL chars": ("Он\x00 сказал.\x00", ["Он\x00 сказал.\x00"]),
+    "CRLF": ("Первая строка.\r\nВторая строка.\r\n", ["Первая строка.", "Вторая строка."]),
+    "bare CR": ("Заголовок\rТекст.", ["Заголовок", "Текст."]),
+    "U+2028 and U+2029": ("Он сказал\u2028«да».\u2029Ещё.", ["Он сказал", "«да».", "Ещё."]),
+    "zero-width": ("Ива\u200bнов сказал\u200d: «\ufeffда».", None),
+    "zero-width only": ("\u200b\u200c\ufeff", ["\u200b\u200c\ufeff"]),
+    "combining marks": ("Ивано\u0301в сказа\u0301л: «да\u0301\u0301\u0301».", None),
+    "emoji": ("👍🏽 Иванов 👨‍👩‍👧 сказал: «🇷🇺 да».", None),
+    "control chars": ("a\x01b\x1fc\x7fd", None),
+}
+
+
+@pytest.mark.parametrize("name", ODD)
+def test_odd_text(nlp: Pipeline, name: str) -> None:
+    text, sentences = ODD[name]
+    doc = nlp(text)
+    assert_sound(doc, text)
+    if sentences is not None:
+        assert [s.text for s in doc.sentences] == sentences
+
+
+# --- adversarial input: it finishes and is correct (speed is in benchmarks/) -------------
+
+ADVERSARIAL = {
+    "guillemets": "«" * 3000,
+    "closing guillemets": "»" * 3000,
+    "dashes": "— " * 3000,
+    "nested quotes": "«" * 1500 + "да" + "»" * 1500,
+    "mixed marks": "«„“”\"»" * 500,
+    "a word repeated": "Иванов сказал: «" + "сказал " * 3000 + "», — отметил он.",
+    "a 1 MB word": "а" * 1_000_000,
+}
+
+
+@pytest.mark.parametrize("name", ADVERSARIAL)
+def test_adversarial_input_finishes_and_is_sound(nlp: Pipeline, name: str) -> None:
+    text = ADVERSARIAL[name]
+    assert_sound(nlp(text), text)
+
+
+def test_a_1_mb_line_is_cut_into_bounded_sentences() -> None:
+    text = "сказал " * 150_000  # ~1 MB, one line, no sentence punctuation
+    sents = segment(text)
+    assert max(len(s.tokens) for s in sents) == MAX_SENTENCE_TOKENS
+    assert sum(len(s.tokens) for s in sents) == 150_000
+    assert all(text[s.start : s.end] == s.text for s in sents)
+
+
+class Recording:
+    """A tagger stand-in that remembers the longest sentence it was given."""
+
+    def __init__(self, tagger, count) -> None:
+        self.tagger, self.count, self.longest = tagger, count, 0
+
+    def map(self, items):
+        items = list(items)
+        self.longest = max([self.longest, *(self.count(item) for item in items)])
+        return self.tagger.map(items)
+
+
+def test_the_neural_stages_never_see_a_sentence_over_the_cut(nlp: Pipeline) -> None:
+    """factRuEval testset/list.txt without its newlines: file names, no punctuation."""
+    text = " ".join(f"book_{i}.txt" for i in range(300))  # 900 tokens in one razdel sentence
+    pipeline = Pipeline()
+    morph = Recording(nlp._morph_tagger, len)
+    ner = Recording(nlp._ner_tagger, lambda s: len(list(tokenize(s))))
+    pipeline.__dict__.update(_morph_tagger=morph, _ner_tagger=ner)
+    doc = pipeline(text)
+    assert_sound(doc, text)
+    assert len(doc.sentences) >= 900 // MAX_SENTENCE_TOKENS
+    assert morph.longest == ner.longest == MAX_SENTENCE_TOKENS
+
+
+def test_json_of_odd_text_is_valid_utf8_json(nlp: Pipeline) -> None:
+    text = "Он\x00 сказал\u2028«👍🏽 да\u0301»\r\n"
+    dumped = nlp(text).model_dump_json()
+    assert json.loads(dumped.encode("utf-8"))["text"] == text

@@ -1,11 +1,93 @@
-"""Quotes and their speakers (see docs/quotes.md for the standard followed)."""
+"""Quotes and their speakers (see docs/quotes.md for the rules and the standard followed).
+
+The stage runs in three steps: finders propose quotes with the attribution they saw
+(`direct.py`: quotation marks and dialogue; `indirect.py`: content clauses and frames),
+overlaps are settled, and `speakers.py` picks each quote's source through a sieve of
+small rules, resolving pronouns and roles to people (`coref.py`).
+"""
 
 from __future__ import annotations
 
 from ..draft import Draft
-from ..model import Quote
+from ..model import Quote, Span
+from .context import Candidate, Context
+from .direct import attach_followers, find_direct
+from .indirect import find_frames, find_inverted, find_that_clauses
+from .speakers import attribute
+
+# Which finder keeps a quote when two propose the same stretch of text.
+FINDER_RANK = {
+    "split": 0,
+    "after": 0,
+    "colon": 1,
+    "dialogue": 1,
+    "that_clause": 2,
+    "frame": 3,
+    "inverted": 4,
+    "follows": 5,
+    "continues": 5,
+}
 
 
 def find_quotes(draft: Draft) -> list[Quote]:
     """Every quote of the document, each attributed to its speaker."""
-    return []
+    if not draft.sents:
+        return []
+    ctx = Context(draft)
+    direct = attach_followers(ctx, find_direct(ctx))
+    indirect = find_that_clauses(ctx) + find_frames(ctx) + find_inverted(ctx)
+    cands = settle(direct, indirect)
+    attribute(cands, ctx)
+    return [to_quote(ctx, cand) for cand in cands]
+
+
+def overlap(a: Candidate, b: Candidate) -> int:
+    """Characters two candidates share."""
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def settle(direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:
+    """One candidate per stretch of text: a direct quote wins over a content clause that
+    is mostly it, unless it sits inside the clause as a fragment (then the clause is
+    mixed); among content clauses the better-ranked finder wins."""
+    kept_direct = []
+    for d in direct:
+        host = next(
+            (
+                i
+                for i in indirect
+                if i.start <= d.start
+                and d.end <= i.end
+                and (d.end - d.start) < 0.8 * (i.end - i.start)
+            ),
+            None,
+        )
+        if host is None:
+            kept_direct.append(d)
+    out: list[Candidate] = []
+    for cand in sorted(indirect, key=lambda c: (FINDER_RANK[c.finder], c.start)):
+        if any(overlap(cand, d) * 2 > cand.end - cand.start for d in kept_direct):
+            continue
+        if any(
+            overlap(cand, o) * 2 > min(cand.end - cand.start, o.end - o.start)
+            and not (o.start > cand.start or o.end < cand.end)
+            for o in out
+        ):
+            continue
+        out.append(cand)
+    return sorted(kept_direct + out, key=lambda c: (c.start, c.end))
+
+
+def to_quote(ctx: Context, cand: Candidate) -> Quote:
+    """The public Quote of a settled, attributed candidate."""
+    cue = cand.attribution.cue
+    return Quote(
+        start=cand.start,
+        end=cand.end,
+        text=ctx.text[cand.start : cand.end],
+        kind=cand.kind,  # type: ignore[arg-type]
+        cue=Span(start=cue[0], end=cue[1], text=ctx.text[cue[0] : cue[1]]) if cue else None,
+        speaker=cand.speaker,
+        confidence=cand.confidence,
+        rule=f"{cand.finder}/{cand.rule}" if cand.rule else cand.finder,
+    )

@@ -1,0 +1,102 @@
+"""Pronouns, roles and surnames → the person (or source) they stand for."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..model import Entity, Person
+from ..morph import parses
+from ..resources import read_lexicon
+from .context import Context
+
+PRONOUN_GENDER = {
+    "он": "masc",
+    "его": "masc",
+    "него": "masc",
+    "она": "femn",
+    "её": "femn",
+    "ее": "femn",
+    "неё": "femn",
+    "нее": "femn",
+}
+PLURAL_PRONOUNS = frozenset({"они", "их", "них"})
+_NAME_TAGS = ("Name", "Surn", "Patr")
+# How far back (characters) a pronoun or a role looks for the person it stands for.
+LOOKBACK = 1500
+
+
+@cache
+def role_words() -> frozenset[str]:
+    """Single-word role lemmas (`министр`, `глава`): a subject that may stand for a person."""
+    words = set(read_lexicon("speaker_roles.txt"))
+    for name in ("roles.txt", "roles_news.txt"):
+        try:
+            words |= {line for line in read_lexicon(name) if " " not in line}
+        except FileNotFoundError:
+            continue
+    return frozenset(words)
+
+
+def person_gender(person: Person) -> str | None:
+    """masc or femn from the person's name words (None when they disagree or are unknown)."""
+    if person.gender:
+        return person.gender
+    votes = {"masc": 0, "femn": 0}
+    for word in person.name.split():
+        for parse in parses(word):
+            if any(tag in parse.tag for tag in _NAME_TAGS) and parse.tag.gender in votes:
+                votes[parse.tag.gender] += 1
+                break
+    if votes["masc"] == votes["femn"]:
+        return None
+    return max(votes, key=votes.__getitem__)
+
+
+def people_before(ctx: Context, offset: int, skip: list[tuple[int, int]]) -> list[Entity]:
+    """PER mentions before `offset` (nearest first), outside the spans in `skip`."""
+    out = []
+    for entity in reversed(ctx.entities):
+        if entity.start >= offset or entity.type != "PER":
+            continue
+        if offset - entity.end > LOOKBACK:
+            break
+        if any(a <= entity.start < b for a, b in skip):
+            continue
+        out.append(entity)
+    return out
+
+
+def resolve_pronoun(
+    ctx: Context, word: str, offset: int, skip: list[tuple[int, int]]
+) -> Person | None:
+    """`он` → the nearest earlier person of that gender."""
+    gender = PRONOUN_GENDER.get(word.lower())
+    for entity in people_before(ctx, offset, skip):
+        person = ctx.person(entity)
+        if person is None:
+            continue
+        found = person_gender(person)
+        if gender is None or found is None or found == gender:
+            return person
+    return None
+
+
+def resolve_role(ctx: Context, lemma: str, offset: int) -> Person | None:
+    """`министр` → the nearest earlier person introduced with that role word, by a role
+    link or by the words just before one of their mentions."""
+    for entity in people_before(ctx, offset, []):
+        person = ctx.person(entity)
+        if person is None:
+            continue
+        if any(lemma in link.title.split() for link in person.roles):
+            return person
+        for mention in person.mentions:
+            if mention.start >= offset:
+                break
+            i = ctx.token_at(mention.start)
+            a, _ = ctx.sentence_range(i) if i < len(ctx.tokens) else (i, i)
+            case = ctx.tokens[i].feats.get("Case") if i < len(ctx.tokens) else None
+            window = ctx.tokens[max(a, i - 6) : i]
+            if any(t.lemma == lemma and t.feats.get("Case") == case for t in window):
+                return person
+    return None

@@ -1,0 +1,237 @@
+"""Direct quotes: words in quotation marks or dialogue dashes, tied to a source by a cue
+after a dash (`«…», — сказал он`), a colon before (`Есенбаев: «…»`, also at the end of
+the previous paragraph), or by following an attributed quote of the same speaker."""
+
+from __future__ import annotations
+
+from .context import DASHES, SENTENCE_END, Attribution, Candidate, Context, is_cue
+from .indirect import is_finite, is_impersonal
+from .marks import Pair, pair_marks, quote_start_position
+
+_SPACE = " \t\u00a0\r"
+_WIKI = "'"  # wiki italics around quotes: ''«…»''
+
+# How many tokens an attribution clause may hold (`— сказал в интервью РБК министр …`).
+MAX_ATTRIBUTION_TOKENS = 25
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without surrounding spaces."""
+    while start < end and text[start] in _SPACE + "\n":
+        start += 1
+    while end > start and text[end - 1] in _SPACE + "\n":
+        end -= 1
+    return start, end
+
+
+def skip(text: str, i: int, chars: str, limit: int) -> int:
+    """The first offset from `i` (below `limit`) holding none of `chars`."""
+    while i < limit and text[i] in chars:
+        i += 1
+    return i
+
+
+def reports(token) -> bool:
+    """A finite cue (`сказал`, `говорится`) that can attribute a quote it follows."""
+    return (is_cue(token) or is_impersonal(token)) and is_finite(token)
+
+
+def attribution_clause(
+    ctx: Context, start: int, limit: int, cue_within: int = MAX_ATTRIBUTION_TOKENS
+) -> Attribution | None:
+    """A cue clause starting at offset `start` (just after a dash or comma): the tokens up
+    to the end of the sentence, the next dash or the next quote mark; None unless a finite
+    cue stands before the clause's first comma, within `cue_within` tokens."""
+    i = ctx.token_at(start)
+    if i >= len(ctx.tokens) or ctx.tokens[i].start >= limit:
+        return None
+    a, b = i, i
+    _, sent_end = ctx.sentence_range(i)
+    while b < len(ctx.tokens) and b - a < MAX_ATTRIBUTION_TOKENS:
+        token = ctx.tokens[b]
+        if token.start >= limit or token.text in SENTENCE_END or token.text[0] in '«»"„“”':
+            break
+        if b > a and token.text in DASHES and ctx.tokens[b - 1].text in {",", ".", ":"}:
+            break
+        if b >= sent_end and token.text[:1] not in DASHES:
+            break
+        b += 1
+    comma = next((j for j in range(a, b) if ctx.tokens[j].text == ","), b)
+    cue = next((j for j in range(a, min(comma, a + cue_within)) if reports(ctx.tokens[j])), None)
+    if cue is None:
+        return None
+    while b > a and ctx.tokens[b - 1].text in {",", ":", "—", "–", "-"}:
+        b -= 1
+    token = ctx.tokens[cue]
+    return Attribution("after", (token.start, token.end), cue, (a, b))
+
+
+def _after(ctx: Context, pair: Pair) -> Attribution | None:
+    """`«…», — сказал он` / `«…», сказал он` / `«…» — считает он`."""
+    text = ctx.text
+    _, line_end = ctx.line_of(pair.close)
+    i = skip(text, pair.close + 1, ",!?.…" + _SPACE + _WIKI, line_end)
+    if i < line_end and text[i] in DASHES:
+        i = skip(text, i + 1, _SPACE, line_end)
+        return attribution_clause(ctx, i, line_end)
+    if "," in text[pair.close + 1 : i]:
+        return attribution_clause(ctx, i, line_end, cue_within=2)
+    return None
+
+
+def _colon_before(ctx: Context, pair: Pair) -> Attribution | None:
+    """`Есенбаев: «…»`, `он сказал: «…»`, or `Министр добавил:` closing the paragraph before."""
+    text = ctx.text
+    line_start, _ = ctx.line_of(pair.open)
+    i = pair.open - 1
+    while i >= line_start and text[i] in _SPACE + _WIKI:
+        i -= 1
+    if i >= line_start and reports(ctx.tokens[ctx.token_before(i + 1)]):
+        cue = ctx.token_before(i + 1)  # `кричит «Аллах Акбар»`
+        a, _ = ctx.sentence_range(cue)
+        token = ctx.tokens[cue]
+        return Attribution("before", (token.start, token.end), cue, (a, cue))
+    if i < line_start and line_start > 1:  # the quote opens its paragraph: look at the last
+        i = line_start - 1
+        while i > 0 and text[i] in _SPACE + "\n":
+            i -= 1
+    if i < 0 or text[i] != ":":
+        return None
+    colon = ctx.token_before(i + 1)
+    a, _ = ctx.sentence_range(colon)
+    j = colon - 1
+    while j >= a and ctx.tokens[j].text not in {".", "!", "?", "»", '"', ";"}:
+        j -= 1
+    cue = next((k for k in range(colon - 1, j, -1) if is_cue(ctx.tokens[k])), None)
+    cue_span = (ctx.tokens[cue].start, ctx.tokens[cue].end) if cue is not None else (i, i + 1)
+    return Attribution("colon", cue_span, cue, (j + 1, colon))
+
+
+def _split(ctx: Context, start: int, end: int) -> list[tuple[int, int, Attribution]]:
+    """Pieces of `«A, — сказал он. — B»`: the attribution inside the marks splits it."""
+    text = ctx.text
+    i = start
+    while i < end:
+        dash = next((k for k in range(i, end) if text[k] in "—–"), -1)
+        if dash < 0:
+            break
+        before = dash - 1
+        while before > start and text[before] in _SPACE:
+            before -= 1
+        if before > start and text[before] in ",.!?…" and text[dash + 1 : dash + 2] in _SPACE:
+            attribution = attribution_clause(ctx, dash + 1, end)
+            if attribution is not None:
+                a_end = before + (text[before] in "!?…")
+                second = _second_dash(ctx, attribution, end)
+                first = (start, a_end, attribution)
+                if second is None:
+                    return [first]
+                return [first, *(_split(ctx, second, end) or [(second, end, attribution)])]
+        i = dash + 1
+    return []
+
+
+def _second_dash(ctx: Context, attribution: Attribution, end: int) -> int | None:
+    """Where the quote resumes after an inner attribution (`… сказал он. — B`)."""
+    assert attribution.region is not None
+    last = ctx.tokens[attribution.region[1] - 1].end
+    i = skip(ctx.text, last, ".,:" + _SPACE, end)
+    if i < end and ctx.text[i] in "—–":
+        return skip(ctx.text, i + 1, _SPACE, end)
+    return None
+
+
+def find_direct(ctx: Context) -> list[Candidate]:
+    """Direct quotes in marks and in dialogue lines, with their attributions."""
+    text = ctx.text
+    found: list[Candidate] = []
+    covered_until = -1
+    for pair in pair_marks(text):
+        if pair.open < covered_until:
+            continue  # a term or a nested quote inside a quote already taken
+        inner_start, inner_end = trimmed(text, *pair.inner)
+        if inner_end - inner_start < 2:
+            continue
+        pieces = _split(ctx, inner_start, inner_end)
+        if pieces:
+            for start, end, attribution in pieces:
+                found.append(Candidate(*trimmed(text, start, end), "direct", attribution, "split"))
+            covered_until = pair.close
+            continue
+        for finder, attribution in (
+            ("after", _after(ctx, pair)),
+            ("colon", _colon_before(ctx, pair)),
+        ):
+            if attribution is not None:
+                found.append(Candidate(inner_start, inner_end, "direct", attribution, finder))
+                covered_until = pair.close
+                break
+        else:
+            found.append(
+                Candidate(
+                    inner_start,
+                    inner_end,
+                    "direct",
+                    Attribution("none"),
+                    "unattributed",
+                    extra={"pair": pair},
+                )
+            )
+    found += dialogue(ctx)
+    return found
+
+
+def dialogue(ctx: Context) -> list[Candidate]:
+    """Dash dialogue: `— A, — сказал он. — B` as its own paragraph."""
+    text = ctx.text
+    out: list[Candidate] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        s = skip(text, start, _SPACE, end)
+        if s < end and text[s] in "—–" and s + 1 < end and text[s + 1] in _SPACE:
+            body = skip(text, s + 1, _SPACE, end)
+            pieces = _split(ctx, body, end)
+            for a, b, attribution in pieces:
+                out.append(Candidate(*trimmed(text, a, b), "direct", attribution, "dialogue"))
+        start = end + 1
+    return out
+
+
+def attach_followers(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Unattributed quotes that continue an attributed one: a sentence-long quote right
+    after it (`«…», — сказал Говард. «Это огромная потеря…»`) or the earlier paragraphs
+    of a multi-paragraph quote."""
+    text = ctx.text
+    found = sorted(found, key=lambda c: c.start)
+    kept: list[Candidate] = []
+    attributed = [c for c in found if c.finder != "unattributed"]
+    for cand in found:
+        if cand.finder != "unattributed":
+            kept.append(cand)
+            continue
+        pair: Pair = cand.extra["pair"]
+        line_start, _ = ctx.line_of(pair.open)
+        if (
+            not quote_start_position(text, pair.open, line_start)
+            or len(text[cand.start : cand.end].split()) < 3
+        ):
+            continue
+        before = [c for c in attributed if c.end <= cand.start]
+        after = [c for c in attributed if c.start >= cand.end]
+        if before and _close(text, before[-1].end, cand.start):
+            cand.follows, cand.finder = before[-1], "follows"
+            kept.append(cand)
+        elif after and pair.recovered and _close(text, cand.end, after[0].start, paragraphs=1):
+            cand.follows, cand.finder = after[0], "continues"
+            kept.append(cand)
+    return kept
+
+
+def _close(text: str, a: int, b: int, paragraphs: int = 1) -> bool:
+    """Whether offsets a ≤ b are at most `paragraphs` paragraph breaks apart."""
+    gap = text[a:b]
+    return (
+        gap.count("\n") - gap.count("\n\n") + gap.count("\n\n") <= paragraphs * 2 and len(gap) < 400
+    )

@@ -1,0 +1,267 @@
+"""Indirect quotes: a cue with its content clause (`отметил, что …`, `заявил о том, что …`),
+a content clause before an inverted cue (`…, сообщил представитель`), and source frames
+(`по словам X, …`, `как сообщил X, …`)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..morph import parses
+from ..resources import read_lexicon
+from ..segment import Token
+from .context import (
+    DASHES,
+    SENTENCE_END,
+    Attribution,
+    Candidate,
+    Context,
+    impersonal_cues,
+    is_cue,
+    is_nominative,
+)
+
+COMPLEMENTISERS = frozenset({"что", "будто", "якобы"})
+# How far a complementiser may stand from its cue: `сообщил РИА Новости в четверг, что`.
+MAX_CUE_TO_THAT = 8
+_INTRO = frozenset(
+    {
+        "а",
+        "и",
+        "но",
+        "однако",
+        "вместе",
+        "с",
+        "тем",
+        "при",
+        "этом",
+        "кроме",
+        "того",
+        "также",
+        "же",
+        "ранее",
+        "впрочем",
+        "зато",
+        "так",
+    }
+)
+
+
+@cache
+def frames() -> tuple[tuple[str, ...], ...]:
+    """Frame lemma sequences from models/frames.txt (`по слово`, `согласно`)."""
+    return tuple(tuple(line.split()) for line in read_lexicon("frames.txt"))
+
+
+def lemmas(token: Token) -> set[str]:
+    """Every lemma a token may have (its contextual one first among equals)."""
+    return {token.lemma, *(p.normal_form for p in parses(token.text.lower()))}
+
+
+def is_impersonal(token: Token) -> bool:
+    """`сообщается`, `считается`, `говорится`: a report with no subject."""
+    return bool(lemmas(token) & impersonal_cues())
+
+
+def content_end(ctx: Context, i: int, b: int) -> int:
+    """Where a content clause starting at token `i` ends (exclusive token index): the end
+    of its sentence `b`, or an earlier comma that opens another report (`…, а он
+    отметил, что`, `…, добавив, что`, `…, сообщает РБК`, `…, по его словам`)."""
+    tokens = ctx.tokens
+    for j in range(i, b):
+        if tokens[j].text not in {",", ";"} or j + 1 >= b:
+            continue
+        k = j + 1
+        if tokens[k].text in DASHES:
+            k += 1
+        stop = next(
+            (n for n in range(k, min(b, k + 12)) if tokens[n].text in {",", ";", ":"}),
+            min(b, k + 12),
+        )
+        if any(is_cue(tokens[n]) and _takes_clause(ctx, n, b) for n in range(k, stop)):
+            return j
+        if k < b and ((is_cue(tokens[k]) and is_finite(tokens[k])) or _frame_at(ctx, k, b)):
+            return j
+    while b > i and (tokens[b - 1].text in SENTENCE_END or tokens[b - 1].text in {",", ";", ":"}):
+        b -= 1
+    return b
+
+
+def _takes_clause(ctx: Context, i: int, b: int) -> bool:
+    """Whether the cue at token `i` has its own `, что` clause within the sentence."""
+    return _that(ctx, i, b) is not None
+
+
+def is_finite(token: Token) -> bool:
+    """A finite verb form (not a participle, gerund or infinitive)."""
+    return token.pos in ("VERB", "AUX") and token.feats.get("VerbForm", "Fin") == "Fin"
+
+
+def _that(ctx: Context, i: int, b: int) -> int | None:
+    """Index of the complementiser of the cue at `i` (`сказал, что`), or None."""
+    tokens = ctx.tokens
+    for j in range(i + 1, min(b, i + 1 + MAX_CUE_TO_THAT)):
+        word = tokens[j].text.lower()
+        if word in COMPLEMENTISERS and (tokens[j - 1].text == "," or j == i + 1):
+            return j
+        if word in SENTENCE_END or word in {":", ";", "«", '"'} or tokens[j].text in DASHES:
+            return None
+        if j > i + 1 and is_finite(tokens[j]):
+            return None
+    return None
+
+
+def _frame_at(ctx: Context, k: int, b: int) -> tuple[int, int] | None:
+    """Token range [k, e) of a source frame starting at `k` (`по его словам`)."""
+    tokens = ctx.tokens
+    for frame in frames():
+        j, n = k, 0
+        while n < len(frame) and j < b:
+            if frame[n] in lemmas(tokens[j]) or tokens[j].text.lower() == frame[n]:
+                n, j = n + 1, j + 1
+            elif (
+                n == len(frame) - 1
+                and j - k < len(frame) + 2
+                and tokens[j].pos in ("ADJ", "DET", "PRON")
+            ):
+                j += 1  # `по его словам`, `по предварительным данным`
+            else:
+                break
+        if n == len(frame):
+            return k, j
+    return None
+
+
+def _mixed(ctx: Context, start: int, end: int) -> str:
+    text = ctx.text[start:end]
+    return "mixed" if any(mark in text for mark in '«»„“”"') else "indirect"
+
+
+def _span(ctx: Context, i: int, j: int) -> tuple[int, int]:
+    return ctx.tokens[i].start, ctx.tokens[j - 1].end
+
+
+def authorial(token: Token) -> bool:
+    """The article's own voice: `напомним`, `отметим`, `скажем`."""
+    return token.feats.get("Person") == "1" or token.feats.get("Mood") == "Imp"
+
+
+def has_predicate(ctx: Context, i: int, j: int) -> bool:
+    """Whether tokens [i, j) hold a verb or a short participle: a clause, not a phrase."""
+    return any(
+        t.pos in ("VERB", "AUX") or t.feats.get("Variant") == "Short" for t in ctx.tokens[i:j]
+    )
+
+
+def find_that_clauses(ctx: Context) -> list[Candidate]:
+    """`X отметил, что …`, `заявил о том, что …`, `сообщается, что …`."""
+    out = []
+    for i, token in enumerate(ctx.tokens):
+        if (not is_cue(token) and not is_impersonal(token)) or authorial(token):
+            continue
+        _, b = ctx.sentence_range(i)
+        that = _that(ctx, i, b)
+        if that is None or that + 1 >= b:
+            continue
+        end = content_end(ctx, that + 1, b)
+        if end <= that + 1:
+            continue
+        start, stop = _span(ctx, that + 1, end)
+        how = "impersonal" if is_impersonal(token) and not is_cue(token) else "before"
+        cue_end = (
+            ctx.tokens[that - 1].end
+            if that - 1 > i and ctx.tokens[that - 1].text != ","
+            else token.end
+        )
+        out.append(
+            Candidate(
+                start,
+                stop,
+                _mixed(ctx, start, stop),
+                Attribution(how, (token.start, cue_end), i, (i + 1, that)),
+                "that_clause",
+            )
+        )
+    return out
+
+
+def find_inverted(ctx: Context) -> list[Candidate]:
+    """`…, сообщил РИА Новости представитель облправительства`: content before a cue whose
+    subject follows it."""
+    out = []
+    tokens = ctx.tokens
+    for i, token in enumerate(tokens):
+        if not (is_cue(token) or is_impersonal(token)) or i < 2:
+            continue
+        a, b = ctx.sentence_range(i)
+        k = i - 1
+        if tokens[k].text in DASHES:
+            k -= 1
+        if k <= a or tokens[k].text != ",":
+            continue
+        if not is_finite(token) and not is_impersonal(token):
+            continue
+        if _that(ctx, i, b) is not None:
+            continue
+        rest = range(i + 1, b)
+        if not any(is_nominative(tokens[j]) for j in rest) and not (
+            is_impersonal(token) and i + 1 < b and tokens[i + 1].text.lower() in {"в", "на"}
+        ):
+            continue
+        if tokens[k - 1].text[:1] in '»"“”':
+            continue  # a direct quote: the direct finder owns it
+        start = a
+        while start < k and tokens[start].text.lower() in _INTRO | {","}:
+            start += 1
+        if k - start < 3 or not has_predicate(ctx, start, k):
+            continue
+        if ctx.tokens[start].text.lower() == "об" and ctx.tokens[start + 1].text.lower() == "этом":
+            continue
+        s, e = _span(ctx, start, k)
+        how = "impersonal" if is_impersonal(token) and not is_cue(token) else "after"
+        out.append(
+            Candidate(
+                s,
+                e,
+                _mixed(ctx, s, e),
+                Attribution(how, (token.start, token.end), i, (i + 1, b)),
+                "inverted",
+            )
+        )
+    return out
+
+
+def find_frames(ctx: Context) -> list[Candidate]:
+    """`По словам X, …`, `как сообщил X, …`, `…, по мнению X`."""
+    out = []
+    tokens = ctx.tokens
+    for k, token in enumerate(tokens):
+        a, b = ctx.sentence_range(k)
+        frame = _frame_at(ctx, k, b)
+        if frame is None and token.text.lower() == "как" and k + 1 < b and is_cue(tokens[k + 1]):
+            frame = (k, k + 2)
+        if frame is None:
+            continue
+        f_end = frame[1]
+        comma = next((j for j in range(f_end, b) if tokens[j].text in {",", "—", ":"}), None)
+        own = any(t.text.lower() in {"его", "ее", "её", "их"} for t in tokens[k:f_end])
+        if own and (comma is None or comma > f_end):
+            comma = f_end - 1 if tokens[f_end].text != "," else f_end
+        if comma is None:
+            end = content_end(ctx, a, b)
+            if end <= k or tokens[k - 1].text != ",":
+                continue
+            start = a
+            while start < k and tokens[start].text.lower() in _INTRO | {","}:
+                start += 1
+            s_i, e_i, region = start, k - 1, (f_end, b)
+        else:
+            s_i = comma + 1
+            e_i = content_end(ctx, s_i, b)
+            region = (f_end, comma) if not own else (k, f_end)
+        if e_i - s_i < 2:
+            continue
+        s, e = _span(ctx, s_i, e_i)
+        cue = (tokens[k].start, tokens[f_end - 1].end)
+        how = "impersonal" if is_impersonal(tokens[f_end - 1]) else "frame"
+        out.append(Candidate(s, e, _mixed(ctx, s, e), Attribution(how, cue, k, region), "frame"))
+    return out

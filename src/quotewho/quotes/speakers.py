@@ -1,0 +1,309 @@
+"""Who said it: a sieve of small rules, first answer wins.
+
+Each rule reads one kind of attribution a finder recorded (a cue clause after a dash, a
+colon, a frame, a subject before the cue, an earlier quote) and answers a Speaker, the
+sentinel NOBODY (the text names no source: `сообщается, что`), or None (not mine).
+The order is the precision order measured on shared/gold/train.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from ..model import Span, Speaker
+from ..morph import parses
+from ..resources import read_lexicon
+from .context import Candidate, Context, is_cue, is_nominative
+from .coref import PLURAL_PRONOUNS, PRONOUN_GENDER, resolve_pronoun, resolve_role, role_words
+
+NOBODY = Speaker(name="-", kind="descriptor")  # a rule's answer "the text names no source"
+_STOP = frozenset({",", ".", "!", "?", "…", ";", ":", "(", ")", "«", "»", '"', "—", "–"})
+
+
+@cache
+def org_words() -> frozenset[str]:
+    """Lemmas of nouns naming a body, not a person (`пресс-служба`, `министерство`)."""
+    return frozenset(read_lexicon("org_words.txt"))
+
+
+def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
+    """Token range around head `h`: adjectives before it, genitive dependants and one
+    prepositional phrase after it (`источник в правительстве`), up to token `limit`."""
+    tokens = ctx.tokens
+    a = h
+    while a - 1 >= 0 and tokens[a - 1].pos in ("ADJ",) and tokens[a - 1].text not in _STOP:
+        a -= 1
+    b = h + 1
+    while b < limit and b - h < 8:
+        t = tokens[b]
+        if t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") == "Gen":
+            b += 1
+        elif (
+            t.pos == "ADP"
+            and t.text.lower() in {"в", "от", "при"}
+            and b + 1 < limit
+            and tokens[b + 1].pos in ("NOUN", "PROPN", "ADJ")
+        ):
+            b += 2
+        elif t.pos == "PROPN" or (t.text[:1].isupper() and t.pos in ("NOUN", "X")):
+            b += 1
+        else:
+            break
+    return a, b
+
+
+def nominative_phrase(ctx: Context, a: int, b: int) -> str:
+    """The phrase's text with its head words in the nominative (`делегации ОБСЕ` →
+    `делегация ОБСЕ`)."""
+    tokens = ctx.tokens[a:b]
+    words = []
+    inflecting = True
+    for t in tokens:
+        word = t.text
+        if inflecting and t.pos in ("NOUN", "ADJ") and t.feats.get("Case") not in (None, "Nom"):
+            number = "plur" if t.feats.get("Number") == "Plur" else "sing"
+            for parse in parses(word.lower()):
+                if parse.tag.POS in ("NOUN", "ADJF"):
+                    form = parse.inflect({"nomn", number})
+                    if form:
+                        word = form.word if word.islower() else form.word.capitalize()
+                    break
+        if t.pos in ("NOUN", "PROPN"):
+            inflecting = False
+        words.append(word)
+    out = ""
+    for prev, t, word in zip([None, *tokens], tokens, words):
+        out += ("" if prev is None else ctx.text[prev.end : t.start]) + word
+    return out
+
+
+def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Speaker | None:
+    """The source a head token names: a person (through a name, a pronoun or a role), an
+    organisation, or an unnamed source described by its noun phrase."""
+    tokens = ctx.tokens
+    token = tokens[h]
+    mention = Span(start=token.start, end=token.end, text=token.text)
+    entity = ctx.entity_at(token.start, token.end, ("PER",))
+    if entity is not None:
+        person = ctx.person(entity)
+        if person is not None:
+            return person_speaker(person, ctx, entity)
+        return Speaker(name=entity.normal, kind="person", mention=_span(entity))
+    word = token.text.lower()
+    if word in PRONOUN_GENDER:
+        person = resolve_pronoun(ctx, word, token.start, _quoted(ctx, cand))
+        return person_speaker(person, ctx, mention) if person else None
+    if word in PLURAL_PRONOUNS:
+        return None  # `они`: left to the earlier quote's speaker
+    entity = ctx.entity_at(token.start, token.end, ("ORG",))
+    if entity is not None:
+        a, b = noun_phrase(ctx, h, limit)
+        if tokens[a].start <= entity.start and entity.end <= tokens[b - 1].end and b - a > 1:
+            return Speaker(
+                name=nominative_phrase(ctx, a, b), kind="organisation", mention=_span(entity)
+            )
+        return Speaker(name=entity.normal, kind="organisation", mention=_span(entity))
+    if token.pos not in ("NOUN", "PROPN"):
+        return None
+    a, b = noun_phrase(ctx, h, limit)
+    if token.lemma in role_words() and b == h + 1:
+        person = resolve_role(ctx, token.lemma, token.start)
+        if person is not None:
+            return person_speaker(person, ctx, mention)
+    kind = "organisation" if token.lemma in org_words() or token.pos == "PROPN" else "descriptor"
+    return Speaker(
+        name=nominative_phrase(ctx, a, b),
+        kind=kind,
+        mention=Span(
+            start=tokens[a].start,
+            end=tokens[b - 1].end,
+            text=ctx.text[tokens[a].start : tokens[b - 1].end],
+        ),
+    )
+
+
+def person_speaker(person, ctx: Context, mention) -> Speaker:
+    """A Speaker for one of draft.people, with their first stated role."""
+    role = person.roles[0] if person.roles else None
+    return Speaker(
+        name=person.name,
+        kind="person",
+        mention=Span(start=mention.start, end=mention.end, text=mention.text),
+        person_id=person.id,
+        role=role.title if role else None,
+        organisation=role.organisation if role else None,
+    )
+
+
+def _span(entity) -> Span:
+    return Span(start=entity.start, end=entity.end, text=entity.text)
+
+
+def _quoted(ctx: Context, cand: Candidate) -> list[tuple[int, int]]:
+    return [(cand.start, cand.end)]
+
+
+def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker | None:
+    """The first nominative after the cue (`— сказал министр`), a person preferred."""
+    tokens = ctx.tokens
+    common = org = None
+    for j in range(cue + 1, b):
+        if tokens[j].text in _STOP and tokens[j].text not in {"«", "»", '"'}:
+            break
+        if not is_nominative(tokens[j]) and tokens[j].feats.get("Case") is not None:
+            continue
+        if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER",)):
+            return speaker_from_token(ctx, j, cand, b)
+        if ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",)):
+            org = j if org is None else org
+        elif common is None and is_nominative(tokens[j]):
+            common = j
+    # `сообщил РИА Новости представитель облправительства`: the outlet is the addressee
+    best = common if common is not None else org
+    if best is not None:
+        return speaker_from_token(ctx, best, cand, b)
+    return _source_in(ctx, cue + 1, b, cand)
+
+
+def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:
+    """`говорится в заявлении НВО`, `сообщается на сайте Верховной Рады`: the genitive
+    after a document word, or the document's owner."""
+    tokens = ctx.tokens
+    if a < b and tokens[a].text.lower() in {"в", "на"}:
+        for j in range(a + 2, min(b, a + 6)):
+            if tokens[j].pos in ("NOUN", "PROPN") and tokens[j].text not in _STOP:
+                return speaker_from_token(ctx, j, cand, b)
+    return None
+
+
+def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker | None:
+    """The nearest nominative before the cue in its sentence (`Он отметил, что`), or an
+    organisation it is said `в` (`в МВД сообщили`)."""
+    tokens = ctx.tokens
+    for j in range(cue - 1, a - 1, -1):
+        token = tokens[j]
+        if token.start < cand.end and token.end > cand.start:
+            break
+        if token.text.lower() in {"что", "чтобы"} and j < cue - 1:
+            break
+        entity = ctx.entity_at(token.start, token.end, ("PER",))
+        if entity is not None and (is_nominative(token) or token.feats.get("Case") is None):
+            return speaker_from_token(ctx, j, cand, cue)
+        if is_nominative(token):
+            return speaker_from_token(ctx, j, cand, cue)
+    for j in range(cue - 1, max(a, cue - 4) - 1, -1):
+        if (
+            ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",))
+            and j > a
+            and tokens[j - 1].text.lower() in {"в", "во"}
+        ):
+            return speaker_from_token(ctx, j, cand, cue)
+    return None
+
+
+# --- the sieve ------------------------------------------------------------------------
+
+
+def speaker_impersonal(cand: Candidate, ctx: Context) -> Speaker | None:
+    """`Сообщается, что …`, `как сообщалось`: nobody, unless a document's owner is named."""
+    att = cand.attribution
+    if att.how != "impersonal" or att.cue_token is None:
+        return None
+    _, b = ctx.sentence_range(att.cue_token)
+    return _source_in(ctx, att.cue_token + 1, b, cand) or NOBODY
+
+
+def speaker_after_cue(cand: Candidate, ctx: Context) -> Speaker | None:
+    """`«…», — сказал Есенбаев`, `…, сообщил представитель облправительства`."""
+    att = cand.attribution
+    if att.how != "after" or att.cue_token is None or att.region is None:
+        return None
+    a, b = att.region
+    found = _subject_after(ctx, att.cue_token, b, cand)
+    return found or _subject_before(ctx, att.cue_token, a, cand)
+
+
+def speaker_before_colon(cand: Candidate, ctx: Context) -> Speaker | None:
+    """`Председатель Правления КИОР Асылбек Есенбаев: «…»`, `Он сказал: «…»`."""
+    att = cand.attribution
+    if att.how != "colon" or att.region is None:
+        return None
+    a, b = att.region
+    if att.cue_token is not None:
+        return _subject_before(ctx, att.cue_token, a, cand) or _subject_after(
+            ctx, att.cue_token, b, cand
+        )
+    for j in range(b - 1, a - 1, -1):
+        if ctx.entity_at(ctx.tokens[j].start, ctx.tokens[j].end, ("PER", "ORG")):
+            return speaker_from_token(ctx, j, cand, b)
+    for j in range(b - 1, a - 1, -1):
+        if ctx.tokens[j].pos in ("NOUN", "PROPN", "PRON"):
+            return speaker_from_token(ctx, j, cand, b)
+    return None
+
+
+def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
+    """`по словам Ивана Петрова`, `по его мнению`, `как сообщил источник`."""
+    att = cand.attribution
+    if att.how != "frame" or att.region is None:
+        return None
+    a, b = att.region
+    tokens = ctx.tokens
+    for j in range(a, b):
+        if tokens[j].text.lower() in PRONOUN_GENDER:
+            return speaker_from_token(ctx, j, cand, b)
+    for j in range(a, b):
+        if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER",)):
+            return speaker_from_token(ctx, j, cand, b)
+    for j in range(a, b):
+        if tokens[j].pos in ("NOUN", "PROPN") and not is_cue(tokens[j]):
+            return speaker_from_token(ctx, j, cand, b)
+    return NOBODY if b > a else None
+
+
+def speaker_subject_of_cue(cand: Candidate, ctx: Context) -> Speaker | None:
+    """`Он отметил, что …`, `эксперты также отметили, что …`."""
+    att = cand.attribution
+    if att.how != "before" or att.cue_token is None:
+        return None
+    a, _ = ctx.sentence_range(att.cue_token)
+    return _subject_before(ctx, att.cue_token, a, cand)
+
+
+def speaker_of_followed(cand: Candidate, ctx: Context) -> Speaker | None:
+    """A quote continuing an attributed one has its speaker."""
+    return cand.follows.speaker if cand.follows is not None else None
+
+
+Rule = Callable[[Candidate, Context], "Speaker | None"]
+SPEAKER_SIEVE: list[Rule] = [
+    speaker_impersonal,
+    speaker_after_cue,
+    speaker_before_colon,
+    speaker_in_frame,
+    speaker_subject_of_cue,
+    speaker_of_followed,
+]
+
+
+def attribute(cands: list[Candidate], ctx: Context) -> None:
+    """Run the sieve over candidates in text order; a quote no rule answers inherits the
+    speaker of the previous quote in its sentence or paragraph (`добавив, что`, `они`)."""
+    previous: Candidate | None = None
+    for cand in sorted(cands, key=lambda c: c.start):
+        for rule in SPEAKER_SIEVE:
+            found = rule(cand, ctx)
+            if found is not None:
+                cand.speaker = None if found is NOBODY else found
+                cand.rule = rule.__name__
+                break
+        else:
+            if previous is not None and previous.speaker is not None and _near(ctx, previous, cand):
+                cand.speaker, cand.rule = previous.speaker, "speaker_of_previous_quote"
+        previous = cand
+
+
+def _near(ctx: Context, a: Candidate, b: Candidate) -> bool:
+    gap = ctx.text[a.end : b.start]
+    return gap.count("\n\n") + gap.count("\n") <= 2 and len(gap) < 300

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from itertools import islice
+from typing import Any
 
 from . import morph, ner, norm
 from .draft import Draft
@@ -43,36 +48,88 @@ class Pipeline:
         """Analyse one text."""
         return self._process([text])[0]
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Document]:
-        """Analyse many texts, `batch_size` documents at a time through the neural stages."""
+    def pipe(
+        self,
+        texts: Iterable[str] | Iterable[tuple[str, Any]],
+        batch_size: int = 32,
+        n_process: int = 1,
+        as_tuples: bool = False,
+    ) -> Iterator[Document] | Iterator[tuple[Document, Any]]:
+        """Analyse many texts; one Document per text, in input order, as they are ready.
+
+        Texts are read lazily, `batch_size` at a time, and the sentences of a whole batch
+        go through the neural taggers together, so memory does not grow with the input.
+        `n_process` > 1 (or -1: one per CPU) spreads batches over worker processes that
+        each load the models once; at most two batches per worker are in flight. Scripts
+        using it need the ``if __name__ == "__main__":`` guard (workers are spawned).
+        With `as_tuples`, `texts` holds `(text, context)` pairs and `(Document, context)`
+        pairs come out: an article id travels with its result.
+        """
         if isinstance(texts, str | bytes | bytearray) or not isinstance(texts, Iterable):
             # a str is iterable too: without this, each character would become a document
             raise InputError(f"pipe() takes an iterable of texts, got {type(texts).__name__}")
-        batch: list[str] = []
-        for text in texts:
-            batch.append(text)
-            if len(batch) >= batch_size:
+        if as_tuples:
+            yield from self._pipe_tuples(texts, batch_size, n_process)
+            return
+        batches = chunks(iter(texts), batch_size)
+        if n_process == -1:
+            n_process = os.cpu_count() or 1
+        if n_process == 1:
+            for batch in batches:
                 yield from self._process(batch)
-                batch = []
-        if batch:
-            yield from self._process(batch)
+        elif n_process > 1:
+            yield from in_workers(self, batches, n_process)
+        else:
+            raise ValueError(f"n_process must be a positive number or -1, got {n_process}")
+
+    def _pipe_tuples(
+        self, pairs: Iterable[tuple[str, Any]], batch_size: int, n_process: int
+    ) -> Iterator[tuple[Document, Any]]:
+        contexts: deque = deque()  # contexts stay in this process; only texts travel
+
+        def texts() -> Iterator[str]:
+            for pair in pairs:
+                if not isinstance(pair, tuple | list) or len(pair) != 2:
+                    raise InputError(f"as_tuples expects (text, context) pairs, got {pair!r:.80}")
+                contexts.append(pair[1])
+                yield pair[0]
+
+        for doc in self.pipe(texts(), batch_size, n_process):
+            yield doc, contexts.popleft()
+
+    def __getstate__(self) -> dict:
+        """Settings only, no loaded models: a worker process loads its own."""
+        lazy = {
+            name
+            for klass in type(self).__mro__
+            for name, value in vars(klass).items()
+            if isinstance(value, cached_property)
+        }
+        return {name: value for name, value in vars(self).items() if name not in lazy}
 
     def _process(self, texts: list[str]) -> list[Document]:
         drafts = [Draft(check_text(text)) for text in texts]
         for draft in drafts:
             draft.sents = segment(draft.text)
         sents = [sent for draft in drafts for sent in draft.sents]
-        morph.tag_sentences(sents, self._morph_tagger)
+        from threadpoolctl import threadpool_limits
+
+        # slovnet's matrices are small: OpenBLAS threads only spin against each other and
+        # other processes (4x slower on a busy 2-core machine); parallelism is n_process.
+        with threadpool_limits(1, user_api="blas"):
+            morph.tag_sentences(sents, LengthSorted(self._morph_tagger))
+            found = iter(LengthSorted(self._ner_tagger).map([sent.text for sent in sents]))
         for draft in drafts:
-            self.tag_entities(draft)
+            self.tag_entities(draft, Tagged([next(found) for _ in draft.sents]))
             draft.people = cluster_people(draft.entities)
             draft.organisations = cluster_organisations(draft.entities)
             draft.quotes = find_quotes(draft)
         return [draft.to_document() for draft in drafts]
 
-    def tag_entities(self, draft: Draft) -> None:
+    def tag_entities(self, draft: Draft, tagger=None) -> None:
         """Named entities of one document, mended and normalised."""
-        draft.mentions = ner.tag_sentences(draft.sents, draft.text, self._ner_tagger, ner.RULES)
+        tagger = tagger or self._ner_tagger  # see Tagged
+        draft.mentions = ner.tag_sentences(draft.sents, draft.text, tagger, ner.RULES)
         draft.entities = [
             Entity(
                 start=m.start,
@@ -102,3 +159,91 @@ def check_text(text: object) -> str:
         except UnicodeDecodeError as error:
             raise InputError(f"bytes are not UTF-8 ({error}); decode them first") from None
     raise InputError(f"expected text (str), got {type(text).__name__}")
+
+
+class LengthSorted:
+    """A slovnet tagger fed sentences sorted by length, 32 to a batch.
+
+    slovnet pads every sentence of a batch to the longest; in text order that padding
+    was a third of the work. Sorting runs over windows of `window` sentences so memory
+    stays bounded on huge texts; answers come back in input order.
+    """
+
+    def __init__(self, tagger, batch_size: int = 32, window: int = 2048) -> None:
+        tagger.batch_size = tagger.infer.encoder.batch_size = batch_size
+        self.tagger, self.window = tagger, window
+
+    def map(self, items: Iterable) -> Iterator:
+        """The tagger's markups of `items`, in their order."""
+        for window in chunks(iter(items), self.window):
+            order = sorted(range(len(window)), key=lambda i: len(window[i]))
+            markups: list = [None] * len(window)
+            for i, markup in zip(order, self.tagger.map([window[i] for i in order])):
+                markups[i] = markup
+            yield from markups
+
+
+class Tagged:
+    """Stands in for a tagger whose markups of these sentences are already known: NER runs
+    once over the sentences of a whole batch, then each document takes its share."""
+
+    def __init__(self, markups: list) -> None:
+        self.markups = markups
+
+    def map(self, items: list) -> Iterator:
+        """The known markups; `items` must be the sentences they were found for."""
+        if len(items) != len(self.markups):
+            raise ValueError(f"{len(self.markups)} markups known, {len(items)} asked for")
+        return iter(self.markups)
+
+
+def chunks(items: Iterator, size: int) -> Iterator[list]:
+    """Consecutive lists of `size` items (the last may be shorter)."""
+    if size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {size}")
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def in_workers(pipeline: Pipeline, batches: Iterator[list], n_process: int) -> Iterator[Document]:
+    """Documents of `batches` analysed by `n_process` worker processes, in input order.
+
+    Workers are spawned (safe with threads and on every OS), load the models once and
+    ignore Ctrl-C: this process stops them, whether the input ends, the consumer stops
+    early or an error or interrupt arrives.
+    """
+    import multiprocessing
+
+    pool = multiprocessing.get_context("spawn").Pool(
+        n_process, initializer=_start_worker, initargs=(pipeline,)
+    )
+    done = False
+    try:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_work, (batch,)))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        done = True
+    finally:
+        if done:
+            pool.close()
+        else:
+            pool.terminate()
+        pool.join()
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _start_worker(pipeline: Pipeline) -> None:
+    global _worker_pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_pipeline = pipeline
+
+
+def _work(texts: list[str]) -> list[Document]:
+    assert _worker_pipeline is not None, "worker started without its pipeline"
+    return _worker_pipeline._process(texts)

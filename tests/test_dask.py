@@ -90,3 +90,9 @@ def test_pipe_streams_in_input_order(client: Client, expected) -> None:
     items = ((text, f"doc{i}") for i, text in enumerate(TEXTS))
     got = list(quotewho.dask.pipe(items, client.scheduler.address, batch_size=16))
     assert got == [(doc, f"doc{i}") for i, doc in enumerate(expected)]
+
+
+def test_a_text_that_is_not_text_raises_input_error_here(client: Client) -> None:
+    bag = db.from_sequence(["Он сказал.", None], npartitions=1)
+    with pytest.raises(quotewho.InputError, match="expected text"):
+        client.compute(quotewho.dask.extract(bag)).result()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .morph import parses
 from .segment import Sent, Token
 
 
@@ -20,6 +21,18 @@ class Mention:
 
 # A rule takes the mentions of one sentence and returns them mended.
 Rule = Callable[[list[Mention], Sent, str], list[Mention]]
+
+OPENING, CLOSING = "«„“", "»”"
+# pymorphy3 tags that make a word a name (a proper noun, an abbreviation, a place).
+_PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init")
+_UD_CASE = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
 
 
 def covered_tokens(sent: Sent, start: int, end: int) -> list[Token]:
@@ -43,4 +56,75 @@ def tag_sentences(sents: list[Sent], text: str, tagger, rules: list[Rule]) -> li
     return out
 
 
-RULES: list[Rule] = []
+def is_common_noun(token: Token) -> bool:
+    """A dictionary word that is no name, in the case and number slovnet read for it:
+    `Послании`, `Главы`, `Архив` (but `Путин` is no genitive plural of `путина`)."""
+    options = parses(token.text)
+    if not options or not options[0].is_known:
+        return False
+    if any(tag in parse.tag for parse in options for tag in _PROPER_TAGS):
+        return False
+    case = _UD_CASE.get(token.feats.get("Case", ""))
+    number = {"Sing": "sing", "Plur": "plur"}.get(token.feats.get("Number", ""))
+    return any(
+        parse.tag.POS == "NOUN" and parse.tag.case == case and parse.tag.number in (number, None)
+        for parse in options
+    )
+
+
+def drop_common_nouns(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`в Послании Главы государства`: a capitalised common noun alone is no entity
+    (unless it is a quoted name: «Правда»)."""
+    kept = []
+    for mention in mentions:
+        token = mention.tokens[0]
+        quoted = text[max(0, mention.start - 1) : mention.start] in OPENING
+        if (
+            mention.type != "LOC"  # places are often common nouns: `Луну`, `реки Славянки`
+            and len(mention.tokens) == 1
+            and not token.text.isupper()
+            and not quoted
+            and is_common_noun(token)
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def split_parenthesised(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Джошуа Вольфа (Joshua Wolf)` is two mentions of one name, as the corpora mark it."""
+    out = []
+    for mention in mentions:
+        words = [t.text for t in mention.tokens]
+        if "(" in words and words[-1] == ")" and 0 < words.index("(") < len(words) - 2:
+            k = words.index("(")
+            for part in (mention.tokens[:k], mention.tokens[k + 1 : -1]):
+                out.append(Mention(part[0].start, part[-1].end, mention.type, part))
+        else:
+            out.append(mention)
+    return out
+
+
+def balance_quotes(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`институтом «Рухани жаңғыру` → `… «Рухани жаңғыру»`: a span opening a quote ends
+    after its closing mark, one closing a quote starts at its opening mark."""
+    out = []
+    for mention in mentions:
+        inside = [t.text for t in mention.tokens]
+        opened = sum(w in OPENING for w in inside) - sum(w in CLOSING for w in inside)
+        tokens = mention.tokens
+        if opened > 0:
+            after = [t for t in sent.tokens if t.start >= mention.end]
+            closing = next((i for i, t in enumerate(after[:12]) if t.text in CLOSING), None)
+            if closing is not None:
+                tokens = tokens + after[: closing + 1]
+        elif opened < 0:
+            before = [t for t in sent.tokens if t.end <= mention.start][::-1]
+            opening = next((i for i, t in enumerate(before[:12]) if t.text in OPENING), None)
+            if opening is not None:
+                tokens = before[: opening + 1][::-1] + tokens
+        out.append(Mention(tokens[0].start, tokens[-1].end, mention.type, tokens))
+    return out
+
+
+RULES: list[Rule] = [drop_common_nouns, split_parenthesised, balance_quotes]

@@ -1,4 +1,11 @@
-"""Normal (nominative) forms of entity mentions, through pymorphy3."""
+"""Normal (nominative) forms of entity mentions, through pymorphy3 and slovnet's case.
+
+slovnet reads each token's case and gender in context; pymorphy3 only knows the word, and
+for the Kazakh and other foreign names of our news it guesses. So the case and gender
+come from slovnet (agreed across the whole name), and pymorphy3 is asked only for a form
+that agrees with them; surnames it does not know are put in the nominative by their
+Slavic surname endings, and what fits none of these stays as written.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,22 @@ from .segment import Token
 # An abbreviation with a Russian case ending glued on: КИОРа, МВД-шники, ООНом.
 _ABBR_WITH_ENDING = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})(-?[а-яё]{1,3})$")
 _NAME_TAGS = ("Name", "Surn", "Patr")
+_UD_CASE = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
+_UD_GENDER = {"Masc": "masc", "Fem": "femn"}
+_LETTER = "а-яёәғқңөұүһі"
+# Surnames in -ов/-ев/-ин/-ын with an oblique ending: Есенбаевым, Жұмағұлова, Айкеновой.
+_SURNAME_MASC = re.compile(rf"^(.*[{_LETTER}](?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)$", re.IGNORECASE)
+_SURNAME_FEMN = re.compile(rf"^(.*[{_LETTER}](?:ов|ев|ёв|ин|ын))(?:ой|у)$", re.IGNORECASE)
+# A masculine name on a consonant with an oblique ending: Асылбека, Байтуку, Нурланом.
+_MASC_NAME_ENDINGS = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ом", "loct": "е"}
+_CONSONANT = re.compile(rf"[{_LETTER}]*[бвгджзклмнпрстфхцчшщғқңһ]$", re.IGNORECASE)
 
 
 def strip_abbreviation_ending(word: str) -> str:
@@ -18,26 +41,18 @@ def strip_abbreviation_ending(word: str) -> str:
     return match.group(1) if match else word
 
 
-def nominative_name_part(word: str, gender: str | None) -> str:
-    """One part of a person's name in the nominative: `Есенбаевым` → `Есенбаев`."""
-    if not word[:1].isupper() or not any(ch.isalpha() for ch in word):
-        return word
-    for parse in parses(word):
-        if any(tag in parse.tag for tag in _NAME_TAGS) and (
-            gender is None or parse.tag.gender in (gender, None, "ms-f")
-        ):
-            form = parse.inflect({"nomn", gender} if gender else {"nomn"}) or parse.inflect(
-                {"nomn"}
-            )
-            if form:
-                return _restore_case(word, form.word)
-    return word  # unknown (Kazakh, foreign) names stay as written: guessing harms more
+def token_case(token: Token) -> str | None:
+    """pymorphy3's name of the case slovnet read for a token."""
+    return _UD_CASE.get(token.feats.get("Case", ""))
 
 
 def name_gender(tokens: list[Token]) -> str | None:
-    """masc or femn, read from first names, patronymics and surnames."""
+    """masc or femn for a whole name: slovnet's contextual gender, else name dictionaries."""
     votes = {"masc": 0, "femn": 0}
     for token in tokens:
+        gender = _UD_GENDER.get(token.feats.get("Gender", ""))
+        if gender and token.text[:1].isupper():
+            votes[gender] += 2
         for parse in parses(token.text):
             if any(tag in parse.tag for tag in _NAME_TAGS) and parse.tag.gender in votes:
                 votes[parse.tag.gender] += 1
@@ -47,10 +62,41 @@ def name_gender(tokens: list[Token]) -> str | None:
     return max(votes, key=votes.__getitem__)
 
 
+def nominative_name_part(token: Token, gender: str | None) -> str:
+    """One part of a person's name in the nominative: `Есенбаевым` → `Есенбаев`."""
+    word = token.text
+    case = token_case(token)
+    if not word[:1].isupper() or case in (None, "nomn") or word.endswith("."):
+        return word  # slovnet reads it as nominative, or it is an initial
+    if "-" in word:
+        parts = [Token(0, 0, part, token.pos, token.feats) for part in word.split("-")]
+        return "-".join(nominative_name_part(part, gender) for part in parts)
+    surname = _SURNAME_FEMN.match(word) if gender == "femn" else _SURNAME_MASC.match(word)
+    if surname:
+        return surname.group(1) + ("а" if gender == "femn" else "")
+    for parse in parses(word):
+        if (
+            any(tag in parse.tag for tag in _NAME_TAGS)
+            and parse.tag.case == case
+            and (gender is None or gender in parse.tag or "ms-f" in parse.tag)
+        ):
+            form = parse.inflect({"nomn", gender} if gender else {"nomn"}) or parse.inflect(
+                {"nomn"}
+            )
+            if form:
+                return _restore_case(word, form.word)
+    ending = _MASC_NAME_ENDINGS.get(case, "")
+    if gender != "femn" and ending and word.lower().endswith(ending):
+        stem = word[: -len(ending)]
+        if len(stem) > 2 and _CONSONANT.match(stem):
+            return stem
+    return word  # unknown (Kazakh, foreign) names stay as written: guessing harms more
+
+
 def normal_person(tokens: list[Token]) -> str:
-    """`Асылбека Есенбаева` → `Асылбек Есенбаев`."""
+    """`Асылбека Есенбаева` → `Асылбек Есенбаев`, `Дина Айкенова` stays."""
     gender = name_gender(tokens)
-    return " ".join(nominative_name_part(t.text, gender) for t in tokens)
+    return " ".join(nominative_name_part(t, gender) for t in tokens)
 
 
 def _restore_case(original: str, form: str) -> str:
@@ -63,31 +109,35 @@ def _restore_case(original: str, form: str) -> str:
 
 
 def normal_phrase(tokens: list[Token], text: str) -> str:
-    """Nominative of an organisation or location phrase: its head noun and the adjectives
-    before it are put in the nominative, what follows (genitive dependants) stays."""
+    """Nominative of an organisation, location or role phrase: its head noun and the
+    adjectives before it are put in the nominative; what follows the head (genitive
+    dependants, quoted names) stays as written."""
     words = [strip_abbreviation_ending(t.text) for t in tokens]
-    head = next((i for i, t in enumerate(tokens) if t.pos in ("NOUN", "PROPN")), None)
-    if head is None or tokens[head].feats.get("Case") in (None, "Nom"):
+    head = None
+    for i, token in enumerate(tokens):
+        if token.text in '«„“"(':
+            break  # a quoted or bracketed name is never inflected
+        if token.pos in ("NOUN", "PROPN"):
+            head = i
+            break
+    if head is None or token_case(tokens[head]) in (None, "nomn"):
         return _join(tokens, words, text)
     number = "plur" if tokens[head].feats.get("Number") == "Plur" else "sing"
     for i in range(head + 1):
         token = tokens[i]
-        if token.pos not in ("NOUN", "PROPN", "ADJ") or token.text.isupper():
+        if (
+            token.pos not in ("NOUN", "PROPN", "ADJ")
+            or words[i].isupper()
+            or words[i] != token.text
+        ):
             continue
         for parse in parses(token.text):
-            case_ok = parse.tag.case == _case(token)
-            if case_ok and parse.tag.POS in ("NOUN", "ADJF"):
+            if parse.tag.case == token_case(token) and parse.tag.POS in ("NOUN", "ADJF"):
                 form = parse.inflect({"nomn", number})
                 if form:
                     words[i] = _restore_case(token.text, form.word)
                 break
     return _join(tokens, words, text)
-
-
-def _case(token: Token) -> str | None:
-    return {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
-        token.feats.get("Case", "")
-    )
 
 
 def _join(tokens: list[Token], words: list[str], text: str) -> str:
@@ -99,9 +149,7 @@ def _join(tokens: list[Token], words: list[str], text: str) -> str:
 
 
 def normal(tokens: list[Token], type: str, text: str) -> str:
-    """The normal form of a mention of the given entity type."""
+    """The normal form of a PER, ORG or LOC mention (roles: `roles.role_normal`)."""
     if type == "PER":
         return normal_person(tokens)
-    if type == "ROLE":
-        return " ".join(t.lemma or t.text.lower() for t in tokens)
     return normal_phrase(tokens, text)

@@ -1,45 +1,137 @@
-"""People and organisations: mentions clustered, canonical names chosen."""
+"""People and organisations: mentions clustered, canonical names chosen (pure functions)."""
 
 from __future__ import annotations
 
-from .model import Entity, Organisation, Person, Span
+import re
+from collections import Counter
+
+from .model import Entity, Organisation, Person, RoleLink, Span
+from .morph import parses
+
+# A feminine surname and its masculine stem: Есенбаева ~ Есенбаев, Айкенова ~ Айкенов.
+_FEMININE_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын)а$")
+_QUOTES = "«»„“”\"'"
 
 
-def surname(normal: str) -> str:
-    """The clustering key of a person's name: its last word, lower case."""
-    return normal.split()[-1].lower().replace("ё", "е") if normal.split() else ""
+def name_key(word: str) -> str:
+    """A name part as clustering compares it: lower case, ё as е, feminine ending off."""
+    word = word.lower().replace("ё", "е").strip(_QUOTES)
+    return _FEMININE_SURNAME.sub(r"\1", word)
 
 
-def cluster_people(entities: list[Entity]) -> list[Person]:
-    """PER mentions sharing a surname are one person named by their fullest mention."""
-    groups: dict[str, list[Entity]] = {}
-    for entity in entities:
-        if entity.type == "PER":
-            groups.setdefault(surname(entity.normal), []).append(entity)
+def span_of(entity: Entity | Span) -> Span:
+    """The bare span of an entity or span."""
+    return Span(start=entity.start, end=entity.end, text=entity.text)
+
+
+def name_gender(name: str) -> str | None:
+    """masc or femn read from a nominative name: surname endings, then first names."""
+    words = name.split()
+    if not words:
+        return None
+    last = words[-1].lower()
+    if len(words) > 1 or last[:1].isupper():
+        if re.search(r"(ова|ева|ёва|ина|ына|ая)$", last):
+            return "femn"
+        if re.search(r"(ов|ев|ёв|ин|ын|ий|ый)$", last):
+            return "masc"
+    for word in words:
+        for parse in parses(word):
+            if "Name" in parse.tag and parse.tag.case == "nomn" and parse.tag.gender:
+                return str(parse.tag.gender) if parse.tag.gender in ("masc", "femn") else None
+    return None
+
+
+def _compatible(first: str, other: str) -> bool:
+    """Two first names that may be one person's: equal, or one is an initial."""
+    first, other = first.rstrip("."), other.rstrip(".")
+    return first == other or (min(len(first), len(other)) == 1 and first[0] == other[0])
+
+
+def cluster_people(entities: list[Entity], links: list[RoleLink] = ()) -> list[Person]:
+    """PER mentions of one person clustered: full names by surname (and a compatible first
+    name), then one-word mentions by surname or, failing that, by a unique first name.
+    Each person is named by their fullest mention and gets the role links of their mentions."""
+    per = [e for e in entities if e.type == "PER" and e.normal.split()]
+    clusters: list[list[Entity]] = []
+    for entity in sorted(per, key=lambda e: (-len(e.normal.split()), e.start)):
+        words = [name_key(w) for w in entity.normal.split()]
+        match = None
+        for cluster in clusters:
+            full = [name_key(w) for w in cluster[0].normal.split()]
+            if (len(words) > 1 and words[-1] == full[-1] and _compatible(words[0], full[0])) or (
+                len(words) == 1 and words[0] == full[-1]
+            ):
+                match = cluster
+            if match:
+                break
+        if match is None and len(words) == 1:
+            by_first = [
+                c
+                for c in clusters
+                if len(c[0].normal.split()) > 1 and name_key(c[0].normal.split()[0]) == words[0]
+            ]
+            match = by_first[0] if len(by_first) == 1 else None
+        if match is None:
+            clusters.append([entity])
+        else:
+            match.append(entity)
     people = []
-    for mentions in sorted(groups.values(), key=lambda ms: ms[0].start):
-        name = max((m.normal for m in mentions), key=lambda n: (len(n.split()), len(n)))
+    for cluster in sorted(clusters, key=lambda c: min(e.start for e in c)):
+        mentions = sorted(cluster, key=lambda e: e.start)
+        counts = Counter(e.normal for e in mentions)
+        name = max(counts, key=lambda n: (len(n.split()), counts[n], len(n)))
+        spans = {(e.start, e.end) for e in mentions}
+        roles = [
+            link for link in links if (link.person_mention.start, link.person_mention.end) in spans
+        ]
         people.append(
             Person(
                 id=len(people),
                 name=name,
-                mentions=[Span(start=m.start, end=m.end, text=m.text) for m in mentions],
+                gender=name_gender(name),
+                mentions=[span_of(e) for e in mentions],
+                roles=sorted(roles, key=lambda link: link.role_mention.start),
             )
         )
     return people
 
 
+def acronym(name: str) -> str:
+    """`Казахстанский институт общественного развития «Рухани жаңғыру»` → `КИОР`: initials
+    of the words before any quoted name."""
+    words = re.split(r"[\s-]+", name.split("«")[0].split('"')[0])
+    return "".join(w[0] for w in words if w and w[0].isalpha()).upper()
+
+
+def org_key(normal: str) -> str:
+    """An organisation name as clustering compares it."""
+    return " ".join(
+        normal.lower().replace("ё", "е").translate({ord(q): " " for q in _QUOTES}).split()
+    )
+
+
 def cluster_organisations(entities: list[Entity]) -> list[Organisation]:
-    """ORG mentions with the same normal form are one organisation."""
+    """ORG mentions with one normal form (quote marks and case aside) are one organisation,
+    and a full name joins the abbreviation made of its initials (`КИОР`). The canonical
+    name is the most frequent normal form, the longer on a tie."""
     groups: dict[str, list[Entity]] = {}
     for entity in entities:
         if entity.type == "ORG":
-            groups.setdefault(entity.normal.lower(), []).append(entity)
-    return [
-        Organisation(
-            id=i,
-            name=mentions[0].normal,
-            mentions=[Span(start=m.start, end=m.end, text=m.text) for m in mentions],
+            groups.setdefault(org_key(entity.normal), []).append(entity)
+    for key in list(groups):
+        short = acronym(groups[key][0].normal) if len(key.split()) > 1 else ""
+        if len(short) > 1 and short.lower() in groups and short.lower() != key:
+            groups[short.lower()] += groups.pop(key)
+    organisations = []
+    for mentions in sorted(groups.values(), key=lambda ms: min(m.start for m in ms)):
+        mentions = sorted(mentions, key=lambda m: m.start)
+        counts = Counter(m.normal for m in mentions)
+        organisations.append(
+            Organisation(
+                id=len(organisations),
+                name=max(counts, key=lambda n: (counts[n], len(n))),
+                mentions=[span_of(m) for m in mentions],
+            )
         )
-        for i, mentions in enumerate(sorted(groups.values(), key=lambda ms: ms[0].start))
-    ]
+    return organisations

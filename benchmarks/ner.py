@@ -1,0 +1,174 @@
+"""Entities, roles and role links of quotewho against raw natasha, scored by the shared scorer.
+
+    .venv/bin/python benchmarks/ner.py                    # test splits: the numbers we report
+    .venv/bin/python benchmarks/ner.py --dev --limit 40   # dev splits: where rules are tuned
+    .venv/bin/python benchmarks/ner.py --dev --errors 20 --only factrueval
+
+Corpora and the scorer are read from `--shared` (default ../shared): factRuEval-2016
+(PER/ORG/LOC and OCCUPATION facts) and NEREL 1.1 (PER/ORG, ROLE = PROFESSION, WORKS_AS
+and WORKPLACE links). Raw natasha is its `NewsNERTagger` run over the whole document, as
+natasha is normally used; it has no roles or links, so those cells are empty for it.
+Scores are the scorer's lenient mode (quote marks and punctuation at a span's edges do
+not count); `--mode exact` prints exact-span scores instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import quotewho
+from quotewho.model import Document
+
+ROWS = {
+    "factrueval": ["PER", "ORG", "LOC", "OCCUPATION"],
+    "nerel": ["PER", "ORG", "ROLE", "WORKS_AS", "WORKPLACE"],
+}
+
+
+def corpus_texts(shared: Path, split: str) -> list[tuple[str, str]]:
+    """(doc name relative to shared/, text) of one scorer split."""
+    folder = {
+        "factrueval-test": "corpora/factrueval-2016/testset",
+        "factrueval-dev": "corpora/factrueval-2016/devset",
+        "nerel-test": "corpora/nerel-1.1/test",
+        "nerel-dev": "corpora/nerel-1.1/dev",
+    }[split]
+    marker = ".objects" if split.startswith("factrueval") else ".ann"
+    out = []
+    for path in sorted((shared / folder).glob("*" + marker)):
+        txt = path.with_suffix(".txt")
+        if txt.exists():
+            out.append((f"{folder}/{txt.name}", txt.read_text(encoding="utf-8")))
+    return out
+
+
+def span(s) -> list[int]:
+    return [s.start, s.end]
+
+
+def quotewho_row(name: str, doc: Document) -> dict:
+    """Entities and links of one document in the scorer's predictions format."""
+    entities = [{"type": e.type, "start": e.start, "end": e.end} for e in doc.entities]
+    relations = []
+    for person in doc.people:
+        for link in person.roles:
+            relations.append(
+                {
+                    "type": "WORKS_AS",
+                    "head": span(link.person_mention),
+                    "tail": span(link.role_mention),
+                }
+            )
+            where = link.organisation_mention
+            if where:
+                relations.append(
+                    {"type": "WORKPLACE", "head": span(link.person_mention), "tail": span(where)}
+                )
+            relations.append(
+                {
+                    "type": "OCCUPATION",
+                    "who": span(link.person_mention),
+                    "position": span(link.role_mention),
+                    "where": span(where) if where else None,
+                }
+            )
+    return {"doc": name, "entities": entities, "relations": relations}
+
+
+def natasha_rows(docs: list[tuple[str, str]]) -> list[dict]:
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    tagger = NewsNERTagger(NewsEmbedding())
+    rows = []
+    for name, text in docs:
+        spans = tagger(text).spans
+        rows.append(
+            {
+                "doc": name,
+                "entities": [{"type": s.type, "start": s.start, "end": s.stop} for s in spans],
+            }
+        )
+    return rows
+
+
+def score(shared: Path, split: str, rows: list[dict], errors: int) -> dict:
+    """The scorer's numbers for one predictions list (its printout too, with --errors)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pred, out = Path(tmp) / "pred.jsonl", Path(tmp) / "scores.json"
+        pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        command = [
+            sys.executable,
+            str(shared / "tools/ner/score.py"),
+            "--split",
+            split,
+            "--shared",
+            str(shared),
+            "--json",
+            str(out),
+            str(pred),
+        ]
+        if errors:
+            command += ["--errors", str(errors)]
+        run = subprocess.run(command, capture_output=True, text=True, check=True)
+        if errors:
+            print(run.stdout)
+        return json.loads(out.read_text())["scores"]
+
+
+def cell(scores: dict | None, mode: str, row: str) -> str:
+    if not scores or row not in scores[mode]:
+        return f"{'—':>5} {'—':>5} {'—':>5}"
+    s = scores[mode][row]
+    return f"{s['precision']:.3f} {s['recall']:.3f} {s['f1']:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared"
+    )
+    parser.add_argument("--dev", action="store_true", help="dev splits instead of test")
+    parser.add_argument("--only", choices=sorted(ROWS), help="one corpus only")
+    parser.add_argument("--limit", type=int, default=0, help="first N documents of each split")
+    parser.add_argument("--mode", choices=["lenient", "exact", "overlap"], default="lenient")
+    parser.add_argument("--errors", type=int, default=0, help="print quotewho's N errors a type")
+    parser.add_argument("--no-natasha", action="store_true", help="skip the natasha baseline")
+    args = parser.parse_args(argv)
+    shared = args.shared.resolve()
+
+    pipeline = quotewho.Pipeline()
+    lines = []
+    for corpus in ROWS:
+        if args.only and corpus != args.only:
+            continue
+        split = f"{corpus}-{'dev' if args.dev else 'test'}"
+        docs = corpus_texts(shared, split)
+        if args.limit:
+            docs = docs[: args.limit]
+        started = time.perf_counter()
+        ours = [
+            quotewho_row(name, doc)
+            for (name, _), doc in zip(docs, pipeline.pipe(text for _, text in docs))
+        ]
+        seconds = time.perf_counter() - started
+        mine = score(shared, split, ours, args.errors)
+        theirs = None if args.no_natasha else score(shared, split, natasha_rows(docs), 0)
+        lines.append(f"{split}: {len(docs)} docs, quotewho {seconds:.1f} s")
+        for row in ROWS[corpus]:
+            lines.append(
+                f"  {row:11} {cell(theirs, args.mode, row)}   {cell(mine, args.mode, row)}"
+            )
+    print(f"{args.mode} P/R/F1 ({'dev' if args.dev else 'test'} splits)")
+    print(f"  {'':11} {'natasha':^17}   {'quotewho':^17}")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Rebuild `models/roles.txt`, the role (position, occupation) lexicon, from NEREL 1.1 train.
+
+    .venv/bin/python scripts/build_roles.py [--nerel ../shared/corpora/nerel-1.1/train]
+
+Every PROFESSION mention of the train split is cut before its first named word (a
+capitalised word after the first, Latin, digits, quote marks: `министр энергетики РФ` →
+`министр энергетики`) and lemmatised word by word with pymorphy3. A lemma sequence is
+kept when it ends in a noun and was seen at least twice, or once when it is one animate
+noun (`электромонтёр`). What Kazakh and other news need beyond NEREL is hand-written in
+`models/roles_news.txt`, which this script leaves alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from pathlib import Path
+
+from razdel import tokenize
+
+from quotewho.morph import parses
+
+ROOT = Path(__file__).resolve().parents[1]
+_NAMED = re.compile(r"[A-Za-z0-9«»\"„“”'(]")
+
+
+def core_words(mention: str) -> list[str]:
+    """The words of a PROFESSION mention up to its first named word."""
+    words = [t.text for t in tokenize(mention)]
+    out = []
+    for i, word in enumerate(words):
+        if _NAMED.search(word) or (i > 0 and word[:1].isupper()) or not word[:1].isalpha():
+            break
+        out.append(word)
+    return out
+
+
+def lemmas(words: list[str]) -> tuple[str, ...]:
+    return tuple(parses(w.lower())[0].normal_form.replace("ё", "е") for w in words)
+
+
+def is_noun(word: str, animate: bool = False) -> bool:
+    tag = parses(word.lower())[0].tag
+    return tag.POS == "NOUN" and (not animate or "anim" in tag)
+
+
+def profession_mentions(folder: Path) -> list[str]:
+    out = []
+    for ann in sorted(folder.glob("*.ann")):
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            fields = line.split("\t")
+            if line.startswith("T") and len(fields) == 3 and fields[1].startswith("PROFESSION "):
+                out.append(fields[2])
+    return out
+
+
+def build(folder: Path) -> list[str]:
+    counts: Counter[tuple[str, ...]] = Counter()
+    for mention in profession_mentions(folder):
+        words = core_words(mention)
+        if words and is_noun(words[-1]):
+            counts[lemmas(words)] += 1
+    keep = set()
+    for entry, n in counts.items():
+        if n >= 2 or (len(entry) == 1 and is_noun(entry[0], animate=True)):
+            keep.add(" ".join(entry))
+    return sorted(keep)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--nerel", type=Path, default=ROOT / "../shared/corpora/nerel-1.1/train")
+    parser.add_argument("--out", type=Path, default=ROOT / "models/roles.txt")
+    args = parser.parse_args()
+    entries = build(args.nerel)
+    header = (
+        "# Roles (positions, occupations) as pymorphy3 lemma sequences, one a line.\n"
+        "# Lemmas of NEREL 1.1 train PROFESSION mentions (CC BY 2.5, Loukachevitch et al.\n"
+        "# 2023) cut before their first named word: seen >= 2 times, or once as one animate\n"
+        "# noun. Rebuilt by scripts/build_roles.py; hand additions go in roles_news.txt.\n"
+    )
+    args.out.write_text(header + "\n".join(entries) + "\n", encoding="utf-8")
+    print(f"{len(entries)} roles -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,309 @@
+"""Roles (positions, occupations): found by lemma sequences, linked to the people they name.
+
+A role starts where a lemma sequence of the lexicon (`models/roles.txt`, built from NEREL
+train by `scripts/build_roles.py`, plus `models/roles_news.txt`) matches, longest first:
+`председателя правления` matches `председатель правление` whatever its case. It then
+takes in its genitive dependants, common nouns and the names of organisations and places
+alike: `заместитель руководителя аппарата акима Жамбылской области`, `проректор
+Ualikhanov University`. The words before the first name are the title, the name the
+organisation.
+
+Links are read by a sieve of small rules over one sentence, from apposition and a few
+phrases (`политолог Елдос Жумагулов`, `Асылбек Есенбаев, председатель КИОР`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from .model import RoleLink, Span
+from .morph import parses
+from .ner import Mention
+from .norm import normal, normal_phrase
+from .resources import read_lexicon
+from .segment import Sent, Token
+
+LEXICONS = ("roles.txt", "roles_news.txt")
+# Verbs that state a position: `Иванов назначен директором`, `стал послом`.
+_COPULAS = {
+    "являться",
+    "стать",
+    "назначить",
+    "избрать",
+    "работать",
+    "служить",
+    "назначаться",
+    "избираться",
+    "быть",
+    "остаться",
+    "оставаться",
+    "занимать",
+    "возглавлять",
+}
+
+
+@dataclass
+class Role(Mention):
+    """A ROLE mention (internal): the whole phrase, its title and its organisation."""
+
+    title: list[Token] = field(default_factory=list)
+    organisation: Mention | None = None
+
+    @classmethod
+    def of(cls, tokens: list[Token], title: list[Token], organisation: Mention | None) -> Role:
+        return cls(tokens[0].start, tokens[-1].end, "ROLE", tokens, title, organisation)
+
+    @property
+    def plural(self) -> bool:
+        return any(t.feats.get("Number") == "Plur" for t in self.title if t.pos == "NOUN")
+
+
+@dataclass
+class Link:
+    """A person mention tied to a role mention by the rule named (internal)."""
+
+    person: Mention
+    role: Role
+    rule: str
+
+
+@cache
+def lexicon() -> dict[str, list[tuple[str, ...]]]:
+    """Role lemma sequences by their first lemma, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for name in LEXICONS:
+        for line in read_lexicon(name):
+            entry = tuple(line.split())
+            out.setdefault(entry[0], []).append(entry)
+    for entries in out.values():
+        entries.sort(key=len, reverse=True)
+    return out
+
+
+@cache
+def _lemmas(word: str) -> frozenset[str]:
+    """Every lemma pymorphy3 offers for a word: the lexicon matches any of them."""
+    return frozenset(p.normal_form.replace("ё", "е") for p in parses(word.lower()))
+
+
+def _match(tokens: list[Token], i: int) -> int:
+    """End index of the longest lexicon entry starting at token i, or i if none."""
+    entries = lexicon()
+    for first in _lemmas(tokens[i].text):
+        for entry in entries.get(first, ()):
+            end = i + len(entry)
+            if end <= len(tokens) and all(
+                lemma in _lemmas(t.text) for lemma, t in zip(entry[1:], tokens[i + 1 : end])
+            ):
+                return end
+    return i
+
+
+def _animate(tokens: list[Token]) -> bool:
+    """A role names people: its nouns are not read as inanimate (`политики` of
+    `региональной политики` is policy, not politicians)."""
+    nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN")]
+    return bool(nouns) and nouns[0].feats.get("Animacy") != "Inan"
+
+
+def _is_genitive(token: Token) -> bool:
+    return token.feats.get("Case") == "Gen"
+
+
+def _indeclinable(mention: Mention) -> bool:
+    """Abbreviations, Latin and quoted names keep one form in every case."""
+    first = mention.tokens[0].text
+    return first.isupper() or first.isascii() or first in '«„“"'
+
+
+def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
+    """Role mentions of one sentence, each with its genitive dependants."""
+    tokens = sent.tokens
+    starts = {m.tokens[0].start: m for m in mentions}
+    in_person = {t.start for m in mentions if m.type == "PER" for t in m.tokens}
+    roles = []
+    i = 0
+    while i < len(tokens):
+        end = _match(tokens, i) if tokens[i].start not in in_person else i
+        if end == i or not _animate(tokens[i:end]):
+            i += 1
+            continue
+        title_end, organisation, j = end, None, end
+        while j < len(tokens):
+            token = tokens[j]
+            mention = starts.get(token.start)
+            if mention and mention.type in ("ORG", "LOC"):
+                if not (_is_genitive(mention.tokens[0]) or _indeclinable(mention)):
+                    break
+                organisation = organisation or mention
+                j += len([t for t in tokens[j:] if t.end <= mention.end])
+                continue
+            if token.start in in_person or not _is_genitive(token):
+                break
+            if token.pos not in ("NOUN", "PROPN", "ADJ"):
+                break
+            j += 1
+            if organisation is None:
+                title_end = j
+        while j > end and tokens[j - 1].pos == "ADJ":
+            j -= 1  # an adjective whose noun did not follow
+        title_end = min(title_end, j)
+        while title_end > end and tokens[title_end - 1].pos == "ADJ":
+            title_end -= 1
+        roles.append(Role.of(tokens[i:j], tokens[i:title_end], organisation))
+        i = j
+    return roles
+
+
+def role_normal(role: Role, text: str) -> str:
+    """`Председателя Правления КИОР` → `председатель правления КИОР`."""
+    phrase = normal_phrase(role.tokens, text)
+    title = normal_phrase(role.title, text)
+    lowered = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title.split(" "))
+    return lowered + phrase[len(title) :]
+
+
+def title_normal(role: Role, text: str) -> str:
+    """The position alone, nominative and lower case: `председатель правления`."""
+    return role_normal(Role.of(role.title, role.title, None), text)
+
+
+# --------------------------------------------------------------------- links
+
+LinkRule = Callable[[Role, list[Token], list[Mention]], list[Mention]]
+
+
+def _person_at(start: int, mentions: list[Mention]) -> Mention | None:
+    return next((m for m in mentions if m.type == "PER" and m.start == start), None)
+
+
+def _index(tokens: list[Token], offset: int) -> int:
+    return next((i for i, t in enumerate(tokens) if t.start >= offset), len(tokens))
+
+
+def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """`политолог Елдос Жумагулов`; `эксперты Айтбай Жұмағұлов, Ерлан Медеубаев и …`."""
+    i = _index(tokens, role.end)
+    person = _person_at(tokens[i].start, mentions) if i < len(tokens) else None
+    if person is None:
+        return []
+    people = [person]
+    while role.plural:
+        i = _index(tokens, people[-1].end)
+        if i + 1 >= len(tokens) or tokens[i].text not in (",", "и"):
+            break
+        following = _person_at(tokens[i + 1].start, mentions)
+        if following is None:
+            break
+        people.append(following)
+    return people
+
+
+def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """`Асылбек Есенбаев, председатель КИОР`; `Иванов (директор …)`; `Иванов — директор`."""
+    i = _index(tokens, role.start)
+    if i < 2 or tokens[i - 1].text not in (",", "(", "—", "–"):
+        return []
+    person = next((m for m in mentions if m.type == "PER" and m.end == tokens[i - 2].end), None)
+    return [person] if person else []
+
+
+def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """`Иванов был назначен директором`, `Петрова является послом`."""
+    i = _index(tokens, role.start)
+    if role.title[0].feats.get("Case") != "Ins":
+        return []
+    for back in range(i - 1, max(-1, i - 6), -1):
+        if tokens[back].text in ",.;:—":
+            return []
+        if tokens[back].lemma in _COPULAS:
+            person = next(
+                (
+                    m
+                    for m in mentions
+                    if m.type == "PER"
+                    and m.end <= tokens[back].start
+                    and _index(tokens, m.end) >= back - 2
+                ),
+                None,
+            )
+            return [person] if person else []
+    return []
+
+
+LINK_RULES: list[LinkRule] = [name_after_role, role_after_name, role_after_copula]
+
+
+def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[Link]:
+    """Person–role links of one sentence; a role is linked by the first rule that answers,
+    and a role coordinated before a linked one (`деятель и проректор …`) shares its people."""
+    links: list[Link] = []
+    linked: dict[int, list[Mention]] = {}
+    for k in range(len(roles) - 1, -1, -1):
+        role = roles[k]
+        for rule in LINK_RULES:
+            people = rule(role, sent.tokens, mentions)
+            if people:
+                links += [Link(p, role, rule.__name__) for p in people]
+                linked[k] = people
+                break
+        else:
+            nxt = k + 1
+            between = (
+                [t.text for t in sent.tokens if role.end <= t.start < roles[nxt].start]
+                if nxt < len(roles)
+                else []
+            )
+            if (between == ["и"] or (between == [","] and not role.plural)) and nxt in linked:
+                linked[k] = linked[nxt]
+                links += [Link(p, role, "coordinated_role") for p in linked[nxt]]
+    return links
+
+
+def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
+    """The document's mentions with its roles added; a named-entity mention lying inside a
+    role's title is dropped (`Главы` in `Главы государства` is no place)."""
+    out: list[Mention] = []
+    for sent, inside in _by_sentence(sents, mentions):
+        found = find_roles(sent, inside)
+        titles = [(r.title[0].start, r.title[-1].end) for r in found if r.title]
+        out += [m for m in inside if not any(s <= m.start and m.end <= e for s, e in titles)]
+        out += found
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _by_sentence(sents: list[Sent], mentions: list[Mention]):
+    """(sentence, its mentions) pairs; mentions never cross sentences."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    k = 0
+    for sent in sents:
+        inside = []
+        while k < len(ordered) and ordered[k].start < sent.end:
+            inside.append(ordered[k])
+            k += 1
+        yield sent, inside
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> list[RoleLink]:
+    """Role links of a document whose `mentions` include its roles (see `tag_roles`)."""
+    out = []
+    for sent, inside in _by_sentence(sents, mentions):
+        roles = [m for m in inside if isinstance(m, Role) and m.title]
+        for link in link_roles(sent, roles, inside):
+            role, org = link.role, link.role.organisation
+            out.append(
+                RoleLink(
+                    title=title_normal(role, text),
+                    organisation=normal(org.tokens, org.type, text) if org else None,
+                    person_mention=_span(text, link.person.start, link.person.end),
+                    role_mention=_span(text, role.title[0].start, role.title[-1].end),
+                    organisation_mention=_span(text, org.start, org.end) if org else None,
+                )
+            )
+    return out

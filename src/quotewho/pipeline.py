@@ -10,7 +10,7 @@ from functools import cached_property
 from itertools import islice
 from typing import Any
 
-from . import morph, ner, norm
+from . import morph, ner, norm, roles
 from .draft import Draft
 from .errors import InputError
 from .model import Document, Entity
@@ -121,22 +121,26 @@ class Pipeline:
             found = iter(LengthSorted(self._ner_tagger).map([sent.text for sent in sents]))
         for draft in drafts:
             self.tag_entities(draft, Tagged([next(found) for _ in draft.sents]))
-            draft.people = cluster_people(draft.entities)
+            links = roles.document_links(draft.sents, draft.mentions, draft.text)
+            draft.people = cluster_people(draft.entities, links)
             draft.organisations = cluster_organisations(draft.entities)
             draft.quotes = find_quotes(draft)
         return [draft.to_document() for draft in drafts]
 
     def tag_entities(self, draft: Draft, tagger=None) -> None:
-        """Named entities of one document, mended and normalised."""
+        """Named entities and roles of one document, mended and normalised."""
         tagger = tagger or self._ner_tagger  # see Tagged
-        draft.mentions = ner.tag_sentences(draft.sents, draft.text, tagger, ner.RULES)
+        mentions = ner.tag_sentences(draft.sents, draft.text, tagger, ner.RULES)
+        draft.mentions = roles.tag_roles(draft.sents, mentions)
         draft.entities = [
             Entity(
                 start=m.start,
                 end=m.end,
                 text=draft.text[m.start : m.end],
                 type=m.type,
-                normal=norm.normal(m.tokens, m.type, draft.text),
+                normal=roles.role_normal(m, draft.text)
+                if isinstance(m, roles.Role)
+                else norm.normal(m.tokens, m.type, draft.text),
             )
             for m in draft.mentions
         ]

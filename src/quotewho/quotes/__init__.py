@@ -68,6 +68,10 @@ def settle(direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate
     for cand in sorted(indirect, key=lambda c: (FINDER_RANK[c.finder], c.start)):
         if any(overlap(cand, d) * 2 > cand.end - cand.start for d in kept_direct):
             continue
+        if cand.finder in ("inverted", "frame") and any(
+            o.start >= cand.start and o.end <= cand.end for o in out
+        ):
+            continue  # the outer layer of stacked reports (`…, что …, сообщает РБК`)
         if any(
             overlap(cand, o) * 2 > min(cand.end - cand.start, o.end - o.start)
             and not (o.start > cand.start or o.end < cand.end)

@@ -69,16 +69,29 @@ def people_before(ctx: Context, offset: int, skip: list[tuple[int, int]]) -> lis
 def resolve_pronoun(
     ctx: Context, word: str, offset: int, skip: list[tuple[int, int]]
 ) -> Person | None:
-    """`он` → the nearest earlier person of that gender."""
+    """`он` → an earlier person of that gender: the subject (a nominative mention) of the
+    nearest earlier sentence that has one, else the nearest mention; a fronted name in the
+    pronoun's own sentence is taken only when no earlier sentence offers anyone."""
     gender = PRONOUN_GENDER.get(word.lower())
+    here = ctx.sent_of[min(ctx.token_at(offset), len(ctx.tokens) - 1)]
+    by_sentence: dict[int, list[tuple[Entity, Person]]] = {}
     for entity in people_before(ctx, offset, skip):
         person = ctx.person(entity)
-        if person is None:
+        found = person_gender(person) if person else None
+        if person is None or not (gender is None or found is None or found == gender):
             continue
-        found = person_gender(person)
-        if gender is None or found is None or found == gender:
-            return person
-    return None
+        sent = ctx.sent_of[min(ctx.token_at(entity.start), len(ctx.tokens) - 1)]
+        by_sentence.setdefault(sent, []).append((entity, person))
+    earlier = sorted((s for s in by_sentence if s < here), reverse=True)
+    for sent in [*earlier, here]:
+        options = by_sentence[sent]
+        for entity, person in reversed(options):  # text order: the first subject
+            token = ctx.tokens[ctx.token_at(entity.start)]
+            if token.feats.get("Case") == "Nom":
+                return person
+        if sent != here:
+            return options[0][1]
+    return by_sentence[here][0][1] if here in by_sentence else None
 
 
 def resolve_role(ctx: Context, lemma: str, offset: int) -> Person | None:

@@ -17,6 +17,7 @@ from ..resources import read_lexicon
 from .context import Candidate, Context, is_cue, is_nominative
 from .coref import PLURAL_PRONOUNS, PRONOUN_GENDER, resolve_pronoun, resolve_role, role_words
 
+_CLAUSE_JOINERS = frozenset({"а", "но", "однако", "зато"})
 NOBODY = Speaker(name="-", kind="descriptor")  # a rule's answer "the text names no source"
 _STOP = frozenset({",", ".", "!", "?", "…", ";", ":", "(", ")", "«", "»", '"', "—", "–"})
 
@@ -123,11 +124,29 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
     )
 
 
+def display_name(person, ctx: Context, mention) -> str:
+    """The person's canonical name without glosses (`Джон Говард (John Howard)`), with the
+    surname as written where the mention is a nominative one (names the normaliser does
+    not know, `Маэхара`, stay as the text has them)."""
+    name = person.name.split("(")[0].strip() or person.name
+    token = ctx.tokens[min(ctx.token_at(mention.start), len(ctx.tokens) - 1)]
+    last = ctx.tokens[max(ctx.token_before(mention.end), 0)]
+    if (
+        token.feats.get("Case") == "Nom"
+        and last.text[:1].isupper()
+        and last.feats.get("Case") == "Nom"
+        and last.text.lower() != name.split()[-1].lower()
+        and last.text.lower().startswith(name.split()[-1].lower()[:-1])
+    ):
+        name = " ".join([*name.split()[:-1], last.text])
+    return name
+
+
 def person_speaker(person, ctx: Context, mention) -> Speaker:
     """A Speaker for one of draft.people, with their first stated role."""
     role = person.roles[0] if person.roles else None
     return Speaker(
-        name=person.name,
+        name=display_name(person, ctx, mention),
         kind="person",
         mention=Span(start=mention.start, end=mention.end, text=mention.text),
         person_id=person.id,
@@ -178,20 +197,34 @@ def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:
 
 
 def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker | None:
-    """The nearest nominative before the cue in its sentence (`Он отметил, что`), or an
-    organisation it is said `в` (`в МВД сообщили`)."""
+    """The subject before the cue in its clause (`Он отметил, что`): the nearest
+    nominative, except that a name before a comma-enclosed apposition wins over a noun
+    inside it (`Бардо, известная как активистка …, заявила`); `который` stands for the
+    noun before it; `в МВД сообщили` names the organisation."""
     tokens = ctx.tokens
+    found: list[int] = []
+    commas = 0
     for j in range(cue - 1, a - 1, -1):
         token = tokens[j]
+        word = token.text.lower()
         if token.start < cand.end and token.end > cand.start:
             break
-        if token.text.lower() in {"что", "чтобы"} and j < cue - 1:
+        if word in {"что", "чтобы", ";"} and j < cue - 1:
             break
-        entity = ctx.entity_at(token.start, token.end, ("PER",))
-        if entity is not None and (is_nominative(token) or token.feats.get("Case") is None):
-            return speaker_from_token(ctx, j, cand, cue)
-        if is_nominative(token):
-            return speaker_from_token(ctx, j, cand, cue)
+        if word == "," and j + 1 < cue and tokens[j + 1].text.lower() in _CLAUSE_JOINERS:
+            break
+        commas += word == ","
+        if word in {"который", "которая", "которые"}:
+            continue
+        entity = ctx.entity_at(token.start, token.end, ("PER", "ORG"))
+        case = token.feats.get("Case")
+        if is_nominative(token) or (entity is not None and case in (None, "Nom")):
+            found.append(j)
+            if entity is not None or commas == 0:
+                break
+    if found:
+        named = [j for j in found if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER", "ORG"))]
+        return speaker_from_token(ctx, named[0] if named else found[0], cand, cue)
     for j in range(cue - 1, max(a, cue - 4) - 1, -1):
         if (
             ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",))
@@ -210,7 +243,10 @@ def speaker_impersonal(cand: Candidate, ctx: Context) -> Speaker | None:
     att = cand.attribution
     if att.how != "impersonal" or att.cue_token is None:
         return None
-    _, b = ctx.sentence_range(att.cue_token)
+    a, b = ctx.sentence_range(att.cue_token)
+    for j in range(a, att.cue_token - 2):  # `со ссылкой на источник в Генштабе сообщалось`
+        if ctx.tokens[j].lemma == "ссылка" and ctx.tokens[j + 1].text.lower() == "на":
+            return speaker_from_token(ctx, j + 2, cand, att.cue_token)
     return _source_in(ctx, att.cue_token + 1, b, cand) or NOBODY
 
 
@@ -259,7 +295,21 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
     for j in range(a, b):
         if tokens[j].pos in ("NOUN", "PROPN") and not is_cue(tokens[j]):
             return speaker_from_token(ctx, j, cand, b)
-    return NOBODY if b > a else None
+    return NOBODY
+
+
+def speaker_of_gerund_host(cand: Candidate, ctx: Context) -> Speaker | None:
+    """`…, сообщило агентство MAP, добавив, что …`: a gerund's subject is the speaker of
+    the quote before it in the same sentence."""
+    att = cand.attribution
+    if att.cue_token is None or ctx.tokens[att.cue_token].feats.get("VerbForm") != "Conv":
+        return None
+    host = cand.extra.get("previous")
+    if host is None or host.speaker is None:
+        return None
+    if ctx.sent_of[ctx.token_at(host.start)] != ctx.sent_of[att.cue_token]:
+        return None
+    return host.speaker
 
 
 def speaker_subject_of_cue(cand: Candidate, ctx: Context) -> Speaker | None:
@@ -282,6 +332,7 @@ SPEAKER_SIEVE: list[Rule] = [
     speaker_after_cue,
     speaker_before_colon,
     speaker_in_frame,
+    speaker_of_gerund_host,
     speaker_subject_of_cue,
     speaker_of_followed,
 ]
@@ -292,6 +343,7 @@ def attribute(cands: list[Candidate], ctx: Context) -> None:
     speaker of the previous quote in its sentence or paragraph (`добавив, что`, `они`)."""
     previous: Candidate | None = None
     for cand in sorted(cands, key=lambda c: c.start):
+        cand.extra["previous"] = previous
         for rule in SPEAKER_SIEVE:
             found = rule(cand, ctx)
             if found is not None:

@@ -21,6 +21,7 @@ from .model import (
     Speaker,
 )
 from .pipeline import Pipeline
+from .tables import to_frame, to_records
 
 __all__ = [
     "Document",
@@ -35,6 +36,8 @@ __all__ = [
     "Span",
     "Speaker",
     "extract",
+    "to_frame",
+    "to_records",
 ]
 __version__ = "0.1.0"
 

@@ -7,7 +7,7 @@ validated, so a document that lies about its offsets cannot exist.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TextIO
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -143,6 +143,18 @@ class Document(BaseModel):
             if self.text[span.start : span.end] != span.text:
                 raise ValueError(f"span {span.start}:{span.end} is not {span.text!r}")
         return self
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the text with quotes painted per speaker (see display.py)."""
+        from .display import to_html
+
+        return to_html(self)
+
+    def print(self, file: TextIO | None = None) -> None:
+        """Print the text with quotes coloured per speaker, and a legend of people."""
+        from .display import show
+
+        show(self, file)
 
     def spans(self) -> list[Span]:
         """Every span the document holds, nested ones included."""

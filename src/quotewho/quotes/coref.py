@@ -84,12 +84,12 @@ def resolve_pronoun(
         by_sentence.setdefault(sent, []).append((entity, person))
     earlier = sorted((s for s in by_sentence if s < here), reverse=True)
     for sent in [*earlier, here]:
-        options = by_sentence[sent]
+        options = by_sentence.get(sent, [])
         for entity, person in reversed(options):  # text order: the first subject
             token = ctx.tokens[ctx.token_at(entity.start)]
             if token.feats.get("Case") == "Nom":
                 return person
-        if sent != here:
+        if sent != here and options:
             return options[0][1]
     return by_sentence[here][0][1] if here in by_sentence else None
 

@@ -103,6 +103,8 @@ def _that(ctx: Context, i: int, b: int) -> int | None:
         word = tokens[j].text.lower()
         if word in COMPLEMENTISERS and (tokens[j - 1].text == "," or j == i + 1):
             return j
+        if word == "," and j + 1 < b and tokens[j + 1].text.lower() not in COMPLEMENTISERS:
+            return None  # `сообщил репортерам адвокат, совершенно очевидно, что`
         if word in SENTENCE_END or word in {":", ";", "«", '"'} or tokens[j].text in DASHES:
             return None
         if j > i + 1 and is_finite(tokens[j]):
@@ -207,11 +209,11 @@ def find_inverted(ctx: Context) -> list[Candidate]:
             is_impersonal(token) and i + 1 < b and tokens[i + 1].text.lower() in {"в", "на"}
         ):
             continue
-        if tokens[k - 1].text[:1] in '»"“”':
-            continue  # a direct quote: the direct finder owns it
         start = a
         while start < k and tokens[start].text.lower() in _INTRO | {","}:
             start += 1
+        if tokens[start].text[:1] in '«"„“' and tokens[k - 1].text[:1] in '»"“”':
+            continue  # a direct quote: the direct finder owns it
         if k - start < 3 or not has_predicate(ctx, start, k):
             continue
         if ctx.tokens[start].text.lower() == "об" and ctx.tokens[start + 1].text.lower() == "этом":

@@ -15,7 +15,14 @@ from ..model import Span, Speaker
 from ..morph import parses
 from ..resources import read_lexicon
 from .context import Candidate, Context, is_cue, is_nominative
-from .coref import PLURAL_PRONOUNS, PRONOUN_GENDER, resolve_pronoun, resolve_role, role_words
+from .coref import (
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    person_gender,
+    resolve_pronoun,
+    resolve_role,
+    role_words,
+)
 
 _CLAUSE_JOINERS = frozenset({"а", "но", "однако", "зато"})
 NOBODY = Speaker(name="-", kind="descriptor")  # a rule's answer "the text names no source"
@@ -93,6 +100,9 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         return Speaker(name=entity.normal, kind="person", mention=_span(entity))
     word = token.text.lower()
     if word in PRONOUN_GENDER:
+        same = _same_speaker(ctx, cand, PRONOUN_GENDER[word], token.start)
+        if same is not None:
+            return same
         person = resolve_pronoun(ctx, word, token.start, _quoted(ctx, cand))
         return person_speaker(person, ctx, mention) if person else None
     if word in PLURAL_PRONOUNS:
@@ -140,6 +150,36 @@ def display_name(person, ctx: Context, mention) -> str:
     ):
         name = " ".join([*name.split()[:-1], last.text])
     return name
+
+
+def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Speaker | None:
+    """`он`/`она` continuing the previous quote's speaker: when that quote is near, its
+    speaker agrees in gender, and no other person is named as a subject in between."""
+    previous = cand.extra.get("previous")
+    if previous is None or previous.speaker is None or offset - previous.end > 600:
+        return None
+    speaker = previous.speaker
+    if speaker.kind == "person" and speaker.person_id is not None:
+        person = ctx.draft.people[speaker.person_id]
+        found = person_gender(person)
+        if found is not None and found != gender:
+            return None
+    elif speaker.mention is not None:
+        head = ctx.tokens[min(ctx.token_at(speaker.mention.start), len(ctx.tokens) - 1)]
+        if head.feats.get("Number") != "Sing" or head.feats.get("Gender", "")[:4].lower() != \
+                gender[:4].replace("femn", "fem").replace("masc", "masc")[:4]:
+            return None
+    else:
+        return None
+    for entity in ctx.entities:
+        if previous.end <= entity.start < offset and entity.type == "PER":
+            token = ctx.tokens[min(ctx.token_at(entity.start), len(ctx.tokens) - 1)]
+            other = ctx.person(entity)
+            if token.feats.get("Case") == "Nom" and (
+                other is None or other.id != speaker.person_id
+            ):
+                return None
+    return speaker
 
 
 def person_speaker(person, ctx: Context, mention) -> Speaker:
@@ -223,7 +263,12 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             if entity is not None or commas == 0:
                 break
     if found:
-        named = [j for j in found if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER", "ORG"))]
+        named = [
+            j
+            for j in found
+            if tokens[j].pos == "PROPN"
+            or ctx.entity_at(tokens[j].start, tokens[j].end, ("PER", "ORG"))
+        ]
         return speaker_from_token(ctx, named[0] if named else found[0], cand, cue)
     for j in range(cue - 1, max(a, cue - 4) - 1, -1):
         if (

@@ -4,6 +4,8 @@ the previous paragraph), or by following an attributed quote of the same speaker
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .context import DASHES, SENTENCE_END, Attribution, Candidate, Context, is_cue
 from .indirect import is_finite, is_impersonal
 from .marks import Pair, pair_marks, quote_start_position
@@ -22,6 +24,13 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _SPACE + "\n":
         end -= 1
     return start, end
+
+
+def is_dash(text: str, i: int) -> bool:
+    """A dash, or a hyphen standing for one between spaces (`, - заявил Лавров. - `)."""
+    return text[i] in "—–" or (
+        text[i] == "-" and 0 < i < len(text) - 1 and text[i - 1] in _SPACE and text[i + 1] in _SPACE
+    )
 
 
 def skip(text: str, i: int, chars: str, limit: int) -> int:
@@ -87,7 +96,11 @@ def _colon_before(ctx: Context, pair: Pair) -> Attribution | None:
     while i >= line_start and text[i] in _SPACE + _WIKI:
         i -= 1
     if i >= line_start and reports(ctx.tokens[ctx.token_before(i + 1)]):
-        cue = ctx.token_before(i + 1)  # `кричит «Аллах Акбар»`
+        cue = ctx.token_before(i + 1)  # `кричит «Аллах Акбар»`, not `сообщает «Интерфакс»`
+        if ctx.entity_at(pair.open, pair.close, ("ORG", "PER", "LOC")) and (
+            len(text[pair.open : pair.close].split()) < 4
+        ):
+            return None
         a, _ = ctx.sentence_range(cue)
         token = ctx.tokens[cue]
         return Attribution("before", (token.start, token.end), cue, (a, cue))
@@ -112,7 +125,7 @@ def _split(ctx: Context, start: int, end: int) -> list[tuple[int, int, Attributi
     text = ctx.text
     i = start
     while i < end:
-        dash = next((k for k in range(i, end) if text[k] in "—–"), -1)
+        dash = next((k for k in range(i, end) if is_dash(text, k)), -1)
         if dash < 0:
             break
         before = dash - 1
@@ -136,7 +149,7 @@ def _second_dash(ctx: Context, attribution: Attribution, end: int) -> int | None
     assert attribution.region is not None
     last = ctx.tokens[attribution.region[1] - 1].end
     i = skip(ctx.text, last, ".,:" + _SPACE, end)
-    if i < end and ctx.text[i] in "—–":
+    if i < end and is_dash(ctx.text, i):
         return skip(ctx.text, i + 1, _SPACE, end)
     return None
 
@@ -177,7 +190,7 @@ def find_direct(ctx: Context) -> list[Candidate]:
                     extra={"pair": pair},
                 )
             )
-    found += dialogue(ctx)
+    found += dialogue(ctx) + block_after_colon(ctx)
     return found
 
 
@@ -213,25 +226,76 @@ def attach_followers(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             continue
         pair: Pair = cand.extra["pair"]
         line_start, _ = ctx.line_of(pair.open)
+        before = [c for c in attributed if c.end <= cand.start]
+        resumes = bool(before) and _right_after(text, before[-1], pair.open)
         if (
-            not quote_start_position(text, pair.open, line_start)
+            not (quote_start_position(text, pair.open, line_start) or resumes)
             or len(text[cand.start : cand.end].split()) < 3
         ):
             continue
-        before = [c for c in attributed if c.end <= cand.start]
         after = [c for c in attributed if c.start >= cand.end]
         if before and _close(text, before[-1].end, cand.start):
             cand.follows, cand.finder = before[-1], "follows"
             kept.append(cand)
-        elif after and pair.recovered and _close(text, cand.end, after[0].start, paragraphs=1):
+        elif after and pair.recovered and _close(text, cand.end, after[0].start):
             cand.follows, cand.finder = after[0], "continues"
             kept.append(cand)
     return kept
 
 
-def _close(text: str, a: int, b: int, paragraphs: int = 1) -> bool:
-    """Whether offsets a ≤ b are at most `paragraphs` paragraph breaks apart."""
-    gap = text[a:b]
+def _close(text: str, a: int, b: int) -> bool:
+    """Whether offsets a ≤ b are in one paragraph or in neighbouring ones."""
+    between = text[a:b].split("\n")[1:-1]
+    return not any(line.strip() for line in between) and b - a < 600
+
+
+def _right_after(text: str, previous: Candidate, opener: int) -> bool:
+    """`«A», говорит Юханссон, «B»`: a quote resuming after the attribution of the quote
+    before it, in the same sentence."""
+    gap = text[previous.end : opener]
     return (
-        gap.count("\n") - gap.count("\n\n") + gap.count("\n\n") <= paragraphs * 2 and len(gap) < 400
+        len(gap) < 150
+        and "\n" not in gap
+        and not any(
+            gap[k] in ".!?" and gap[k + 1 : k + 2] in " \u00a0" for k in range(len(gap) - 1)
+        )
+        and gap.rstrip(" \u00a0").endswith(",")
     )
+
+
+def block_after_colon(ctx: Context) -> list[Candidate]:
+    """A paragraph of unquoted words after a paragraph that ends with a cue and a colon
+    (`Сурков …, сказав журналистам:` ⏎ `Я графоманию не комментирую.`)."""
+    text = ctx.text
+    out = []
+    lines = _paragraphs(text)
+    for (a, b), (c, d) in pairwise(lines):
+        if not text[a:b].rstrip().endswith(":") or text[c] in '«"„“—–-':
+            continue
+        if text[c:d].rstrip()[-1:] not in '.!?…»"':
+            continue
+        colon = ctx.token_before(a + len(text[a:b].rstrip()))
+        first, _ = ctx.sentence_range(colon)
+        cue = next((k for k in range(colon - 1, first - 1, -1) if is_cue(ctx.tokens[k])), None)
+        if cue is None:
+            continue
+        token = ctx.tokens[cue]
+        out.append(
+            Candidate(
+                *trimmed(text, c, d),
+                "direct",
+                Attribution("colon", (token.start, token.end), cue, (first, colon)),
+                "block",
+            )
+        )
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Offsets of the non-empty lines."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out

@@ -47,6 +47,12 @@ _INTRO = frozenset(
 
 
 @cache
+def naming_cues() -> frozenset[str]:
+    """Lemmas of `назвать`-like verbs (models/naming.txt)."""
+    return frozenset(read_lexicon("naming.txt"))
+
+
+@cache
 def frames() -> tuple[tuple[str, ...], ...]:
     """Frame lemma sequences from models/frames.txt (`по слово`, `согласно`)."""
     return tuple(tuple(line.split()) for line in read_lexicon("frames.txt"))
@@ -142,8 +148,13 @@ def _span(ctx: Context, i: int, j: int) -> tuple[int, int]:
     return ctx.tokens[i].start, ctx.tokens[j - 1].end
 
 
-def authorial(token: Token) -> bool:
-    """The article's own voice: `напомним`, `отметим`, `скажем`."""
+_MODALS = frozenset({"стоит", "следует", "нужно", "надо", "можно", "необходимо", "важно"})
+
+
+def authorial(token: Token, before: Token | None = None) -> bool:
+    """The article's own voice: `напомним`, `отметим`, `стоит отметить`."""
+    if before is not None and before.text.lower() in _MODALS:
+        return True
     return token.feats.get("Person") == "1" or token.feats.get("Mood") == "Imp"
 
 
@@ -269,3 +280,49 @@ def find_frames(ctx: Context) -> list[Candidate]:
             how, region = "after", (k + 1, region[1])  # `как сообщил репортерам адвокат`
         out.append(Candidate(s, e, _mixed(ctx, s, e), Attribution(how, cue, k, region), "frame"))
     return out
+
+
+def find_namings(ctx: Context) -> list[Candidate]:
+    """`назвал решение «ошибкой»`, `назвав его «президентом своего сердца»`: the object
+    and its instrumental predicate, up to the end of the clause."""
+    out = []
+    tokens = ctx.tokens
+    for i, token in enumerate(tokens):
+        if token.lemma not in naming_cues() or authorial(token):
+            continue
+        if token.feats.get("VerbForm") == "Inf":
+            continue  # `стали называть «секс-символом»`: nobody in particular
+        if i > 0 and tokens[i - 1].text.lower() in {"так", "как"}:
+            continue  # `так называемый`
+        _, b = ctx.sentence_range(i)
+        j = i + 1
+        while j < b and tokens[j].text not in {",", ";", ".", "!", "?", "…", ":", "(", ")"}:
+            if tokens[j].text in DASHES and j > i + 1:
+                break
+            if tokens[j].text.lower() == "и" and j + 1 < b and tokens[j + 1].pos == "VERB":
+                break  # `назвал итоги подтасованными и призвал …`
+            j += 1
+        if j < b and tokens[j].text == "," and _mark_open(ctx, i + 1, j):
+            j = next((n for n in range(j, b) if tokens[n].text[:1] in '»"“”'), j) + 1
+        words = tokens[i + 1 : j]
+        if len(words) < 2 or not any(
+            t.feats.get("Case") == "Ins" and t.pos in ("NOUN", "ADJ") for t in words
+        ):
+            continue
+        s, e = _span(ctx, i + 1, j)
+        out.append(
+            Candidate(
+                s,
+                e,
+                _mixed(ctx, s, e),
+                Attribution("before", (token.start, token.end), i, (i + 1, j)),
+                "naming",
+            )
+        )
+    return out
+
+
+def _mark_open(ctx: Context, i: int, j: int) -> bool:
+    """Whether tokens [i, j) open a quotation they do not close."""
+    text = ctx.text[ctx.tokens[i].start : ctx.tokens[j - 1].end]
+    return text.count("«") > text.count("»")

@@ -166,8 +166,11 @@ def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Sp
             return None
     elif speaker.mention is not None:
         head = ctx.tokens[min(ctx.token_at(speaker.mention.start), len(ctx.tokens) - 1)]
-        if head.feats.get("Number") != "Sing" or head.feats.get("Gender", "")[:4].lower() != \
-                gender[:4].replace("femn", "fem").replace("masc", "masc")[:4]:
+        if (
+            head.feats.get("Number") != "Sing"
+            or head.feats.get("Gender", "")[:4].lower()
+            != gender[:4].replace("femn", "fem").replace("masc", "masc")[:4]
+        ):
             return None
     else:
         return None

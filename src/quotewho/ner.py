@@ -57,19 +57,15 @@ def tag_sentences(sents: list[Sent], text: str, tagger, rules: list[Rule]) -> li
 
 
 def is_common_noun(token: Token) -> bool:
-    """A dictionary word that is no name, in the case and number slovnet read for it:
-    `Послании`, `Главы`, `Архив` (but `Путин` is no genitive plural of `путина`)."""
+    """A dictionary word that is no name, in the number slovnet read for it: `Послании`,
+    `Главы`, `Архив` (but `Путин` is no plural of `путина`, nor `Шумов` of `шум`)."""
     options = parses(token.text)
     if not options or not options[0].is_known:
         return False
     if any(tag in parse.tag for parse in options for tag in _PROPER_TAGS):
         return False
-    case = _UD_CASE.get(token.feats.get("Case", ""))
     number = {"Sing": "sing", "Plur": "plur"}.get(token.feats.get("Number", ""))
-    return any(
-        parse.tag.POS == "NOUN" and parse.tag.case == case and parse.tag.number in (number, None)
-        for parse in options
-    )
+    return any(parse.tag.POS == "NOUN" and parse.tag.number in (number, None) for parse in options)
 
 
 def drop_common_nouns(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:

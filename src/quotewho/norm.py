@@ -46,17 +46,27 @@ def token_case(token: Token) -> str | None:
     return _UD_CASE.get(token.feats.get("Case", ""))
 
 
+def _name_parses(word: str) -> list:
+    return [p for p in parses(word) if any(tag in p.tag for tag in _NAME_TAGS)]
+
+
 def name_gender(tokens: list[Token]) -> str | None:
-    """masc or femn for a whole name: slovnet's contextual gender, else name dictionaries."""
+    """masc or femn for a whole name, agreed across its words: each word votes for the
+    genders its name-dictionary readings allow, twice for a reading in the case slovnet
+    read, and slovnet's own (less sure, for foreign names) gender adds one vote."""
     votes = {"masc": 0, "femn": 0}
     for token in tokens:
-        gender = _UD_GENDER.get(token.feats.get("Gender", ""))
-        if gender and token.text[:1].isupper():
-            votes[gender] += 2
-        for parse in parses(token.text):
-            if any(tag in parse.tag for tag in _NAME_TAGS) and parse.tag.gender in votes:
-                votes[parse.tag.gender] += 1
-                break
+        if not token.text[:1].isupper():
+            continue
+        case = token_case(token)
+        for gender in votes:
+            readings = [p for p in _name_parses(token.text) if gender in p.tag]
+            votes[gender] += bool(readings) + 2 * any(p.tag.case == case for p in readings)
+        slovnet = _UD_GENDER.get(token.feats.get("Gender", ""))
+        if slovnet:
+            votes[slovnet] += 1
+        if _SURNAME_FEMN.match(token.text) and token.text.endswith("ой"):
+            votes["femn"] += 3  # Назарбаевой is never a man's name
     if votes["masc"] == votes["femn"]:
         return None
     return max(votes, key=votes.__getitem__)
@@ -65,27 +75,30 @@ def name_gender(tokens: list[Token]) -> str | None:
 def nominative_name_part(token: Token, gender: str | None) -> str:
     """One part of a person's name in the nominative: `Есенбаевым` → `Есенбаев`."""
     word = token.text
+    if not word[:1].isupper() or word.endswith("."):
+        return word  # lower-case particles (ибн, де) and initials
     case = token_case(token)
-    if not word[:1].isupper() or case in (None, "nomn") or word.endswith("."):
-        return word  # slovnet reads it as nominative, or it is an initial
+    readings = _name_parses(word)
+    if case == "nomn" and readings and not any(p.tag.case == "nomn" for p in readings):
+        case = None  # slovnet says nominative, yet the dictionary knows only other cases
+    if case == "nomn":
+        return word
     if "-" in word:
         parts = [Token(0, 0, part, token.pos, token.feats) for part in word.split("-")]
         return "-".join(nominative_name_part(part, gender) for part in parts)
     surname = _SURNAME_FEMN.match(word) if gender == "femn" else _SURNAME_MASC.match(word)
-    if surname:
+    if surname and (case is not None or gender == "femn"):
         return surname.group(1) + ("а" if gender == "femn" else "")
-    for parse in parses(word):
-        if (
-            any(tag in parse.tag for tag in _NAME_TAGS)
-            and parse.tag.case == case
-            and (gender is None or gender in parse.tag or "ms-f" in parse.tag)
+    for parse in readings:
+        if (case is None or parse.tag.case == case) and (
+            gender is None or gender in parse.tag or "ms-f" in parse.tag
         ):
             form = parse.inflect({"nomn", gender} if gender else {"nomn"}) or parse.inflect(
                 {"nomn"}
             )
             if form:
                 return _restore_case(word, form.word)
-    ending = _MASC_NAME_ENDINGS.get(case, "")
+    ending = _MASC_NAME_ENDINGS.get(case or "", "")
     if gender != "femn" and ending and word.lower().endswith(ending):
         stem = word[: -len(ending)]
         if len(stem) > 2 and _CONSONANT.match(stem):
@@ -108,7 +121,7 @@ def _restore_case(original: str, form: str) -> str:
     return form[:1].upper() + form[1:] if original[:1].isupper() else form
 
 
-def normal_phrase(tokens: list[Token], text: str) -> str:
+def normal_phrase(tokens: list[Token], text: str, number: str | None = None) -> str:
     """Nominative of an organisation, location or role phrase: its head noun and the
     adjectives before it are put in the nominative; what follows the head (genitive
     dependants, quoted names) stays as written."""
@@ -120,9 +133,12 @@ def normal_phrase(tokens: list[Token], text: str) -> str:
         if token.pos in ("NOUN", "PROPN"):
             head = i
             break
-    if head is None or token_case(tokens[head]) in (None, "nomn"):
+    if head is None:
         return _join(tokens, words, text)
-    number = "plur" if tokens[head].feats.get("Number") == "Plur" else "sing"
+    own = "plur" if tokens[head].feats.get("Number") == "Plur" else "sing"
+    if token_case(tokens[head]) in (None, "nomn") and number in (None, own):
+        return _join(tokens, words, text)
+    number = number or own
     for i in range(head + 1):
         token = tokens[i]
         if (
@@ -132,7 +148,10 @@ def normal_phrase(tokens: list[Token], text: str) -> str:
         ):
             continue
         for parse in parses(token.text):
-            if parse.tag.case == token_case(token) and parse.tag.POS in ("NOUN", "ADJF"):
+            if parse.tag.case == (token_case(token) or "nomn") and parse.tag.POS in (
+                "NOUN",
+                "ADJF",
+            ):
                 form = parse.inflect({"nomn", number})
                 if form:
                     words[i] = _restore_case(token.text, form.word)

@@ -105,7 +105,10 @@ def _animate(tokens: list[Token]) -> bool:
     """A role names people: its nouns are not read as inanimate (`политики` of
     `региональной политики` is policy, not politicians)."""
     nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN")]
-    return bool(nouns) and nouns[0].feats.get("Animacy") != "Inan"
+    if not nouns:
+        return False
+    # slovnet's animacy of capitalised words (`Главы государства`) is a guess
+    return nouns[0].feats.get("Animacy") != "Inan" or nouns[0].text[:1].isupper()
 
 
 def _is_genitive(token: Token) -> bool:
@@ -157,17 +160,18 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
     return roles
 
 
-def role_normal(role: Role, text: str) -> str:
-    """`Председателя Правления КИОР` → `председатель правления КИОР`."""
-    phrase = normal_phrase(role.tokens, text)
-    title = normal_phrase(role.title, text)
+def role_normal(role: Role, text: str, number: str | None = None) -> str:
+    """`Председателя Правления КИОР` → `председатель правления КИОР`; `number` (sing)
+    puts a plural role in the singular: `эксперты` → `эксперт`."""
+    phrase = normal_phrase(role.tokens, text, number)
+    title = normal_phrase(role.title, text, number)
     lowered = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title.split(" "))
     return lowered + phrase[len(title) :]
 
 
 def title_normal(role: Role, text: str) -> str:
     """The position alone, nominative and lower case: `председатель правления`."""
-    return role_normal(Role.of(role.title, role.title, None), text)
+    return role_normal(Role.of(role.title, role.title, None), text, number="sing")
 
 
 # --------------------------------------------------------------------- links

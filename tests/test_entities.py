@@ -1,0 +1,61 @@
+"""Entities and roles on real sentences: one case a line in tests/data/entities*.tsv.
+
+Sources and licences: tests/data/entities_README.md.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import quotewho
+from quotewho.ner import is_common_noun
+from quotewho.segment import Token
+
+DATA = Path(__file__).parent / "data"
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def case_id(row: dict[str, str]) -> str:
+    return f"{row['rule']}:{row.get('text') or row.get('person')}"
+
+
+@pytest.mark.parametrize("case", rows("entities.tsv"), ids=case_id)
+def test_entity(case: dict[str, str]) -> None:
+    doc = quotewho.extract(case["sentence"])
+    found = {(e.type, e.text): e.normal for e in doc.entities}
+    if case["type"].startswith("!"):
+        assert (case["type"][1:], case["text"]) not in found, case["rule"]
+    else:
+        assert found.get((case["type"], case["text"])) == case["normal"], sorted(found.items())
+
+
+@pytest.mark.parametrize("case", rows("entities_links.tsv"), ids=case_id)
+def test_role_link(case: dict[str, str]) -> None:
+    doc = quotewho.extract(case["sentence"])
+    person = next(p for p in doc.people if p.name == case["person"])
+    links = {(link.title, link.organisation or "") for link in person.roles}
+    assert (case["title"], case["organisation"]) in links, links
+
+
+def test_role_spans_point_into_the_text() -> None:
+    sentence = rows("entities_links.tsv")[0]["sentence"]
+    link = quotewho.extract(sentence).people[0].roles[0]
+    assert link.role_mention.text == "Председатель Правления"
+    assert link.organisation_mention is not None and link.organisation_mention.text == "КИОР"
+    assert link.person_mention.text == "Асылбек Есенбаев"
+
+
+@pytest.mark.parametrize(
+    ("word", "common"), [("Послании", True), ("Главы", True), ("Путин", False), ("Шумов", False)]
+)
+def test_common_noun_in_its_number(word: str, common: bool) -> None:
+    """`Путин` is a genitive plural of `путина` only out of context."""
+    token = Token(0, len(word), word, "PROPN", {"Number": "Sing"})
+    assert is_common_noun(token) is common

@@ -1,0 +1,95 @@
+"""People and organisations clustered, on the founding example (tests/data/entities_kior.txt)
+and as pure functions over entities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import quotewho
+from quotewho.model import Entity
+from quotewho.people import acronym, cluster_organisations, cluster_people, name_key
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def doc() -> quotewho.Document:
+    return quotewho.extract((DATA / "entities_kior.txt").read_text(encoding="utf-8"))
+
+
+def entity(type: str, text: str, normal: str, start: int) -> Entity:
+    return Entity(start=start, end=start + len(text), text=text, type=type, normal=normal)
+
+
+def test_one_person_for_full_name_and_surname(doc: quotewho.Document) -> None:
+    person = next(p for p in doc.people if p.name == "Асылбек Есенбаев")
+    assert [m.text for m in person.mentions] == ["Асылбек Есенбаев", "Асылбек Есенбаев", "Есенбаев"]
+    assert person.gender == "masc"
+
+
+def test_roles_of_a_person_with_organisation(doc: quotewho.Document) -> None:
+    person = next(p for p in doc.people if p.name == "Асылбек Есенбаев")
+    roles = [(r.title, r.organisation) for r in person.roles]
+    assert ("председатель правления", "КИОР") in roles
+    assert ("председатель", "КИОР") in roles
+
+
+def test_feminine_name_and_gender(doc: quotewho.Document) -> None:
+    person = next(p for p in doc.people if "Айкенова" in p.name)
+    assert (person.name, person.gender) == ("Дина Айкенова", "femn")
+
+
+def test_abbreviation_joins_full_name_and_case_variants(doc: quotewho.Document) -> None:
+    kior = next(o for o in doc.organisations if o.name == "КИОР")
+    texts = [m.text for m in kior.mentions]
+    assert "КИОРа" in texts
+    assert "Казахстанским институтом общественного развития «Рухани жаңғыру»" in texts
+
+
+def test_cluster_surname_forms_of_either_gender() -> None:
+    """`Есенбаева` (genitive, or a woman's nominative) joins `Асылбек Есенбаев` by its stem."""
+    people = cluster_people(
+        [
+            entity("PER", "Асылбек Есенбаев", "Асылбек Есенбаев", 0),
+            entity("PER", "Есенбаева", "Есенбаева", 40),
+            entity("PER", "Галым Байтук", "Галым Байтук", 60),
+        ]
+    )
+    assert [(p.name, len(p.mentions)) for p in people] == [
+        ("Асылбек Есенбаев", 2),
+        ("Галым Байтук", 1),
+    ]
+
+
+def test_first_name_alone_joins_its_unique_person() -> None:
+    people = cluster_people(
+        [entity("PER", "Дина Айкенова", "Дина Айкенова", 0), entity("PER", "Дина", "Дина", 30)]
+    )
+    assert len(people) == 1 and people[0].name == "Дина Айкенова"
+
+
+def test_name_key_folds_feminine_and_yo() -> None:
+    assert name_key("Жұмағұлова") == name_key("Жұмағұлов") == "жұмағұлов"
+    assert name_key("Шевелёв") == "шевелев"
+
+
+def test_acronym_of_a_full_name_before_its_quoted_part() -> None:
+    assert acronym("Казахстанский институт общественного развития «Рухани жаңғыру»") == "КИОР"
+
+
+def test_organisation_named_by_its_most_frequent_form() -> None:
+    orgs = cluster_organisations(
+        [
+            entity("ORG", "КИОР", "КИОР", 0),
+            entity("ORG", "КИОРа", "КИОР", 10),
+            entity(
+                "ORG",
+                "Казахстанским институтом общественного развития",
+                "Казахстанский институт общественного развития",
+                20,
+            ),
+        ]
+    )
+    assert [(o.name, len(o.mentions)) for o in orgs] == [("КИОР", 3)]

@@ -53,27 +53,26 @@ def span(s) -> list[int]:
 
 
 def quotewho_row(name: str, doc: Document) -> dict:
-    """Entities and links of one document in the scorer's predictions format."""
+    """Entities and links of one document in the scorer's predictions format.
+
+    WORKS_AS ties the person to the whole ROLE mention (`председатель Правления КИОР`, as
+    NEREL marks a profession), OCCUPATION to the title alone (`председатель Правления`, as
+    factRuEval marks a position); WORKPLACE needs an organisation, not a place."""
     entities = [{"type": e.type, "start": e.start, "end": e.end} for e in doc.entities]
+    whole = {e.start: e for e in doc.entities if e.type == "ROLE"}
+    orgs = {(e.start, e.end) for e in doc.entities if e.type == "ORG"}
     relations = []
     for person in doc.people:
         for link in person.roles:
-            relations.append(
-                {
-                    "type": "WORKS_AS",
-                    "head": span(link.person_mention),
-                    "tail": span(link.role_mention),
-                }
-            )
-            where = link.organisation_mention
-            if where:
-                relations.append(
-                    {"type": "WORKPLACE", "head": span(link.person_mention), "tail": span(where)}
-                )
+            who, where = span(link.person_mention), link.organisation_mention
+            role = whole.get(link.role_mention.start, link.role_mention)
+            relations.append({"type": "WORKS_AS", "head": who, "tail": span(role)})
+            if where and (where.start, where.end) in orgs:
+                relations.append({"type": "WORKPLACE", "head": who, "tail": span(where)})
             relations.append(
                 {
                     "type": "OCCUPATION",
-                    "who": span(link.person_mention),
+                    "who": who,
                     "position": span(link.role_mention),
                     "where": span(where) if where else None,
                 }

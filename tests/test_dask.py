@@ -8,11 +8,14 @@ pytest.importorskip("distributed")
 pytest.importorskip("dask.dataframe")
 
 import dask.bag as db
+import dask.dataframe as dd
+import pandas as pd
 from distributed import Client, LocalCluster
 from razdel import sentenize
 
 import quotewho
 import quotewho.dask
+from quotewho import tables
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "kior-akimat-sarap.txt"
 
@@ -96,3 +99,23 @@ def test_a_text_that_is_not_text_raises_input_error_here(client: Client) -> None
     bag = db.from_sequence(["Он сказал.", None], npartitions=1)
     with pytest.raises(quotewho.InputError, match="expected text"):
         client.compute(quotewho.dask.extract(bag)).result()
+
+
+@pytest.mark.parametrize("part, what", [(0, "quotes"), (1, "people"), (2, "entities")])
+def test_to_frame_gives_the_rows_of_one_process(client: Client, expected, part, what) -> None:
+    # each table reads every third text, so the three together cover them all once
+    texts, docs = TEXTS[part::3], expected[part::3]
+    ids = [f"art{i}" for i in range(len(texts))]
+    articles = dd.from_pandas(pd.DataFrame({"id": ids, "body": texts}), npartitions=5)
+    rows = quotewho.dask.to_frame(articles, text="body", what=what)
+    got = client.compute(rows).result().reset_index(drop=True)
+    assert list(got.columns) == tables.COLUMNS[what]
+    assert got.dtypes.to_dict() == rows.dtypes.to_dict()
+    assert len(got) > 10
+    want = tables.to_frame(zip(docs, ids), what=what).astype(got.dtypes.to_dict())
+    pd.testing.assert_frame_equal(got, want)
+
+
+def test_every_table_column_has_a_declared_dtype() -> None:
+    for what, columns in tables.COLUMNS.items():
+        assert {"doc_id", *quotewho.dask.DTYPES[what]} == set(columns)

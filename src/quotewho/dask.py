@@ -14,16 +14,35 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import Any, TypeVar
 
 import dask.bag as db
+import dask.dataframe as dd
+import pandas as pd
 from distributed import Client
 
-from . import _default_pipeline
+from . import _default_pipeline, tables
 from .model import Document
+from .pipeline import chunks
+from .tables import What
 
 Context = TypeVar("Context")
+
+# The dtype of every column `to_frame` gives (doc_id takes the dtype of the id column).
+# Declared, not inferred, so that every partition has the same schema, empty ones too.
+TEXT, INT, NULLABLE_INT = "string[pyarrow]", "int64", "Int64"
+DTYPES: dict[str, dict[str, str]] = {
+    "quotes": {
+        "start": INT, "end": INT, "kind": TEXT, "text": TEXT, "speaker": TEXT,
+        "speaker_kind": TEXT, "person_id": NULLABLE_INT, "role": TEXT, "organisation": TEXT,
+        "cue": TEXT, "confidence": "float64", "rule": TEXT,
+    },
+    "people": {
+        "person_id": INT, "name": TEXT, "gender": TEXT, "mentions": INT, "roles": TEXT,
+        "organisations": TEXT, "quotes": INT,
+    },
+    "entities": {"start": INT, "end": INT, "type": TEXT, "text": TEXT, "normal": TEXT},
+}  # fmt: skip
 
 # How many partitions `pipe` keeps in flight per worker thread: enough that a worker
 # finishing one finds the next already waiting, few enough that a huge input is not all
@@ -41,6 +60,24 @@ def extract(bag: db.Bag) -> db.Bag:
     return bag.map_partitions(_extract_partition)
 
 
+def to_frame(
+    ddf: dd.DataFrame, text: str = "text", id: str = "id", what: What = "quotes"
+) -> dd.DataFrame:
+    """One row per quote, person or entity (`what`) of the articles in `ddf`.
+
+    `ddf` has the article texts in column `text` and their ids in column `id`. The rows
+    are those of `quotewho.to_frame` (same columns, ``doc_id`` holding the article's id),
+    with declared dtypes, so nothing is computed to learn the schema.
+    """
+    if what not in DTYPES:
+        raise ValueError(f"what must be one of {', '.join(DTYPES)}, got {what!r}")
+    dtypes = _dtypes(what, ddf[id].dtype)
+    meta = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in dtypes.items()})
+    return ddf[[text, id]].map_partitions(
+        _frame_partition, text=text, id=id, what=what, dtypes=dtypes, meta=meta
+    )
+
+
 def pipe(
     items: Iterable[tuple[str, Context]], scheduler: str, batch_size: int = 32
 ) -> Iterator[tuple[Document, Context]]:
@@ -54,7 +91,7 @@ def pipe(
     with Client(scheduler, set_as_default=False) as client:
         ahead = PARTITIONS_AHEAD * max(1, sum(client.nthreads().values()))
         pending: deque = deque()
-        for chunk in _chunks(iter(items), batch_size):
+        for chunk in chunks(iter(items), batch_size):
             texts = [text for text, _ in chunk]
             future = client.submit(_analyse, texts, batch_size, pure=False)
             pending.append((future, [context for _, context in chunk]))
@@ -74,11 +111,24 @@ def load_models(client: Client) -> None:
 
 def _extract_partition(items: Iterable[str | tuple[str, Any]]) -> list:
     items = list(items)
-    texts = [item[0] if isinstance(item, tuple) else item for item in items]
-    docs = _analyse(texts)
-    return [
-        (doc, item[1]) if isinstance(item, tuple) else doc for doc, item in zip(docs, items)
-    ]
+    as_tuples = bool(items) and isinstance(items[0], tuple)
+    return list(_default_pipeline().pipe(items, as_tuples=as_tuples))
+
+
+def _frame_partition(
+    part: pd.DataFrame, text: str, id: str, what: What, dtypes: dict[str, Any]
+) -> pd.DataFrame:
+    # {"id": …} makes the table use the id whatever its type (a bare context would only
+    # be taken for an id when it is a str or an int).
+    ids = [{"id": value} for value in part[id].tolist()]
+    pairs = zip(_analyse(part[text].tolist()), ids)
+    return tables.to_frame(pairs, what=what).astype(dtypes)
+
+
+def _dtypes(what: What, id_dtype: Any) -> dict[str, Any]:
+    """Column → dtype, in the table's column order."""
+    declared = {"doc_id": id_dtype, **DTYPES[what]}
+    return {name: declared[name] for name in tables.COLUMNS[what]}
 
 
 def _analyse(texts: list[str], batch_size: int = 32) -> list[Document]:
@@ -93,8 +143,3 @@ def _warm_up() -> None:
 
 def _collect(future, contexts: list) -> Iterator[tuple[Document, Any]]:
     yield from zip(future.result(), contexts)
-
-
-def _chunks(items: Iterator, size: int) -> Iterator[list]:
-    while chunk := list(islice(items, size)):
-        yield chunk

@@ -71,11 +71,46 @@ class Context:
             self.sent_first.append(n)
             n += len(sent.tokens)
         self.starts = [t.start for t in self.tokens]
-        self.entities: list[Entity] = sorted(draft.entities, key=lambda e: e.start)
-        self.entity_starts = [e.start for e in self.entities]
         self.person_of: dict[tuple[int, int], Person] = {
             (m.start, m.end): person for person in draft.people for m in person.mentions
         }
+        self.entities: list[Entity] = sorted(
+            [*draft.entities, *self._surname_mentions()], key=lambda e: e.start
+        )
+        self.entity_starts = [e.start for e in self.entities]
+
+    def _surname_mentions(self) -> list[Entity]:
+        """A known person's surname standing alone where the tagger saw no name (`Рено
+        санкционировала`): a PER mention of the person with most mentions so named."""
+        by_surname: dict[str, Person] = {}
+        for person in sorted(self.draft.people, key=lambda p: len(p.mentions)):
+            for mention in person.mentions:
+                word = mention.text.split()[-1] if mention.text.split() else ""
+                if len(word) > 2 and word[:1].isupper():
+                    by_surname[word.lower().replace("ё", "е")] = person
+        tagged = {(e.start, e.end) for e in self.draft.entities if e.type == "PER"}
+        covered = [(e.start, e.end) for e in self.draft.entities if e.type == "PER"]
+        covered.sort()
+        starts = [a for a, _ in covered]
+        out = []
+        for token in self.tokens:
+            person = by_surname.get(token.text.lower().replace("ё", "е"))
+            if person is None or not token.text[:1].isupper() or (token.start, token.end) in tagged:
+                continue
+            k = bisect_right(starts, token.start) - 1
+            if k >= 0 and covered[k][1] > token.start:
+                continue
+            out.append(
+                Entity(
+                    start=token.start,
+                    end=token.end,
+                    text=token.text,
+                    type="PER",
+                    normal=person.name,
+                )
+            )
+            self.person_of[(token.start, token.end)] = person
+        return out
 
     # tokens -----------------------------------------------------------------------
     def token_at(self, offset: int) -> int:
@@ -101,10 +136,8 @@ class Context:
     # entities ---------------------------------------------------------------------
     def entity_at(self, start: int, end: int, types: tuple[str, ...]) -> Entity | None:
         """An entity of one of `types` overlapping [start, end)."""
-        i = bisect_right(self.entity_starts, end) - 1
-        while i >= 0 and i > len(self.entities) - 1:
-            i -= 1
-        for j in range(i, max(-1, i - 6), -1):
+        i = bisect_left(self.entity_starts, end) - 1
+        for j in range(i, max(-1, i - 8), -1):
             entity = self.entities[j]
             if entity.type in types and entity.start < end and start < entity.end:
                 return entity

@@ -22,7 +22,7 @@ PRONOUN_GENDER = {
 PLURAL_PRONOUNS = frozenset({"они", "их", "них"})
 _NAME_TAGS = ("Name", "Surn", "Patr")
 # How far back (characters) a pronoun or a role looks for the person it stands for.
-LOOKBACK = 1500
+LOOKBACK = 2500
 
 
 @cache

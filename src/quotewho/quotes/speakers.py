@@ -30,6 +30,12 @@ _STOP = frozenset({",", ".", "!", "?", "…", ";", ":", "(", ")", "«", "»", '"
 
 
 @cache
+def anaphoric_nouns() -> frozenset[str]:
+    """Lemmas of nouns that refer back to a source named before (`собеседник агентства`)."""
+    return frozenset(read_lexicon("anaphoric_sources.txt"))
+
+
+@cache
 def org_words() -> frozenset[str]:
     """Lemmas of nouns naming a body, not a person (`пресс-служба`, `министерство`)."""
     return frozenset(read_lexicon("org_words.txt"))
@@ -106,7 +112,7 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         person = resolve_pronoun(ctx, word, token.start, _quoted(ctx, cand))
         return person_speaker(person, ctx, mention) if person else None
     if word in PLURAL_PRONOUNS:
-        return None  # `они`: left to the earlier quote's speaker
+        return _plural_antecedent(ctx, cand, token.start)
     entity = ctx.entity_at(token.start, token.end, ("ORG",))
     if entity is not None:
         a, b = noun_phrase(ctx, h, limit)
@@ -117,6 +123,10 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         return Speaker(name=entity.normal, kind="organisation", mention=_span(entity))
     if token.pos not in ("NOUN", "PROPN"):
         return None
+    if token.lemma in anaphoric_nouns():
+        previous = cand.extra.get("previous")
+        if previous is not None and previous.speaker is not None:
+            return previous.speaker  # `— сказал собеседник агентства`: the source named before
     a, b = noun_phrase(ctx, h, limit)
     if token.lemma in role_words() and b == h + 1:
         person = resolve_role(ctx, token.lemma, token.start)
@@ -150,6 +160,31 @@ def display_name(person, ctx: Context, mention) -> str:
     ):
         name = " ".join([*name.split()[:-1], last.text])
     return name
+
+
+def _plural_antecedent(ctx: Context, cand: Candidate, offset: int) -> Speaker | None:
+    """`они`: the previous quote's plural or collective source, else the nearest plural
+    nominative noun of the two sentences before (`Врачи … Они предупреждают`)."""
+    previous = cand.extra.get("previous")
+    if (
+        previous is not None
+        and previous.speaker is not None
+        and offset - previous.end < 600
+        and (previous.speaker.kind != "person" or " и " in previous.speaker.name)
+    ):
+        return previous.speaker
+    i = min(ctx.token_at(offset), len(ctx.tokens) - 1)
+    here = ctx.sent_of[i]
+    a = ctx.sent_first[max(0, here - 2)]
+    for j in range(i - 1, a - 1, -1):
+        token = ctx.tokens[j]
+        if (
+            token.pos == "NOUN"
+            and token.feats.get("Case") == "Nom"
+            and token.feats.get("Number") == "Plur"
+        ):
+            return speaker_from_token(ctx, j, cand, ctx.sentence_range(j)[1])
+    return None
 
 
 def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Speaker | None:
@@ -252,7 +287,7 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
         word = token.text.lower()
         if token.start < cand.end and token.end > cand.start:
             break
-        if word in {"что", "чтобы", ";"} and j < cue - 1:
+        if word == ";":
             break
         if word == "," and j + 1 < cue and tokens[j + 1].text.lower() in _CLAUSE_JOINERS:
             break
@@ -263,23 +298,28 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
         case = token.feats.get("Case")
         if is_nominative(token) or (entity is not None and case in (None, "Nom")):
             found.append(j)
-            if entity is not None or commas == 0:
+            if (entity is not None and entity.type == "PER") or commas == 0:
                 break
     if found:
-        named = [
+        named = [j for j in found if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER",))]
+        named += [
             j
             for j in found
-            if tokens[j].pos == "PROPN"
-            or ctx.entity_at(tokens[j].start, tokens[j].end, ("PER", "ORG"))
+            if tokens[j].pos == "PROPN" or ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",))
         ]
         return speaker_from_token(ctx, named[0] if named else found[0], cand, cue)
-    for j in range(cue - 1, max(a, cue - 4) - 1, -1):
+    for j in range(cue - 1, max(a, cue - 6) - 1, -1):
         if (
-            ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",))
-            and j > a
-            and tokens[j - 1].text.lower() in {"в", "во"}
-        ):
-            return speaker_from_token(ctx, j, cand, cue)
+            tokens[j].text.lower() in {"в", "во"}
+            and j + 1 < cue
+            and (
+                ctx.entity_at(tokens[j + 1].start, tokens[j + 1].end, ("ORG",))
+                or tokens[j + 1].lemma in org_words()
+                or tokens[j + 2 - (j + 2 >= cue)].lemma in org_words()
+            )
+        ):  # `в МВД сообщили`, `в комитете образования пояснили`
+            h = j + 1 if tokens[j + 1].pos in ("NOUN", "PROPN") else min(j + 2, cue - 1)
+            return speaker_from_token(ctx, h, cand, cue)
     return None
 
 
@@ -318,11 +358,16 @@ def speaker_before_colon(cand: Candidate, ctx: Context) -> Speaker | None:
         return _subject_before(ctx, att.cue_token, a, cand) or _subject_after(
             ctx, att.cue_token, b, cand
         )
-    for j in range(b - 1, a - 1, -1):
-        if ctx.entity_at(ctx.tokens[j].start, ctx.tokens[j].end, ("PER", "ORG")):
+    tokens = ctx.tokens
+    clause = any(t.pos in ("VERB", "AUX") for t in tokens[a:b])
+    for j in range(a, b):  # the clause's subject: its first nominative name or pronoun
+        named = ctx.entity_at(tokens[j].start, tokens[j].end, ("PER", "ORG"))
+        if (named or tokens[j].pos == "PRON") and tokens[j].feats.get("Case") in (None, "Nom"):
             return speaker_from_token(ctx, j, cand, b)
-    for j in range(b - 1, a - 1, -1):
-        if ctx.tokens[j].pos in ("NOUN", "PROPN", "PRON"):
+    if clause:
+        return None  # `… — это иллюзия: «…»`: no source here, the previous quote's may do
+    for j in range(b - 1, a - 1, -1):  # a bare noun phrase: `Пресс-служба МВД: «…»`
+        if tokens[j].pos in ("NOUN", "PROPN"):
             return speaker_from_token(ctx, j, cand, b)
     return None
 

@@ -1,4 +1,4 @@
-"""Rebuild `models/roles.txt`, the role (position, occupation) lexicon, from NEREL 1.1 train.
+"""Rebuild `models/roles.txt` (roles) and `models/org_heads.txt` from NEREL 1.1 train.
 
     .venv/bin/python scripts/build_roles.py [--nerel ../shared/corpora/nerel-1.1/train]
 
@@ -8,6 +8,10 @@ capitalised word after the first, Latin, digits, quote marks: `министр э
 kept when it ends in a noun and was seen at least twice, or once when it is one animate
 noun (`электромонтёр`). What Kazakh and other news need beyond NEREL is hand-written in
 `models/roles_news.txt`, which this script leaves alone.
+
+`org_heads.txt`: lemmas of the lower-case nouns that open ORGANIZATION mentions at least
+three times (`правительство`, `администрация`): a head noun that makes a place after it
+an organisation (`правительства Китая`).
 """
 
 from __future__ import annotations
@@ -45,19 +49,29 @@ def is_noun(word: str, animate: bool = False) -> bool:
     return tag.POS == "NOUN" and (not animate or "anim" in tag)
 
 
-def profession_mentions(folder: Path) -> list[str]:
+def mentions_of(folder: Path, label: str) -> list[str]:
+    """Texts of the train split's entities of one brat type."""
     out = []
     for ann in sorted(folder.glob("*.ann")):
         for line in ann.read_text(encoding="utf-8").splitlines():
             fields = line.split("\t")
-            if line.startswith("T") and len(fields) == 3 and fields[1].startswith("PROFESSION "):
+            if line.startswith("T") and len(fields) == 3 and fields[1].startswith(label + " "):
                 out.append(fields[2])
     return out
 
 
+def build_org_heads(folder: Path) -> list[str]:
+    counts: Counter[str] = Counter()
+    for mention in mentions_of(folder, "ORGANIZATION"):
+        words = [t.text for t in tokenize(mention)]
+        if words and words[0].isalpha() and words[0].islower() and is_noun(words[0]):
+            counts[lemmas(words[:1])[0]] += 1
+    return sorted(head for head, n in counts.items() if n >= 3)
+
+
 def build(folder: Path) -> list[str]:
     counts: Counter[tuple[str, ...]] = Counter()
-    for mention in profession_mentions(folder):
+    for mention in mentions_of(folder, "PROFESSION"):
         words = core_words(mention)
         if words and is_noun(words[-1]):
             counts[lemmas(words)] += 1
@@ -82,6 +96,13 @@ def main() -> None:
     )
     args.out.write_text(header + "\n".join(entries) + "\n", encoding="utf-8")
     print(f"{len(entries)} roles -> {args.out}")
+    heads = build_org_heads(args.nerel)
+    header = (
+        "# Organisation head nouns (pymorphy3 lemmas): lower-case nouns opening NEREL 1.1\n"
+        "# train ORGANIZATION mentions >= 3 times. Rebuilt by scripts/build_roles.py.\n"
+    )
+    (args.out.parent / "org_heads.txt").write_text(header + "\n".join(heads) + "\n")
+    print(f"{len(heads)} organisation heads -> {args.out.parent / 'org_heads.txt'}")
 
 
 if __name__ == "__main__":

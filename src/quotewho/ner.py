@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from .morph import parses
+from .resources import read_lexicon
 from .segment import Sent, Token
 
 
@@ -123,4 +125,38 @@ def balance_quotes(mentions: list[Mention], sent: Sent, text: str) -> list[Menti
     return out
 
 
-RULES: list[Rule] = [drop_common_nouns, split_parenthesised, balance_quotes]
+@cache
+def org_heads() -> frozenset[str]:
+    """Lemmas of nouns that head organisations (`models/org_heads.txt`)."""
+    return frozenset(read_lexicon("org_heads.txt"))
+
+
+def org_head_before_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`правительства Китая`, `мэрии Москвы`: an organisation head noun with a place or an
+    organisation in the genitive after it is one organisation. Not when the head itself
+    depends on a noun before it (`Председатель Правления КИОР`: a title)."""
+    out = []
+    tokens = sent.tokens
+    for mention in mentions:
+        k = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+        first = mention.tokens[0]
+        genitive = first.feats.get("Case") == "Gen" or first.text.isupper()
+        if mention.type in ("LOC", "ORG") and k and genitive:
+            head = tokens[k - 1]
+            before = tokens[k - 2] if k > 1 else None
+            if (
+                head.pos == "NOUN"
+                and head.lemma in org_heads()
+                and not any(m.end == head.end for m in mentions)
+                and not (before and before.pos in ("NOUN", "PROPN"))
+            ):
+                start = k - 1
+                while start > 0 and tokens[start - 1].pos == "ADJ":
+                    start -= 1
+                merged = tokens[start:k] + mention.tokens
+                mention = Mention(merged[0].start, merged[-1].end, "ORG", merged)
+        out.append(mention)
+    return out
+
+
+RULES: list[Rule] = [drop_common_nouns, split_parenthesised, balance_quotes, org_head_before_name]

@@ -482,13 +482,13 @@ def run(args: argparse.Namespace) -> int:
             stream.flush()
             again = " (run the same command with --resume to continue)" if partial and (
                 args.format in RESUMABLE) else ""  # fmt: skip
-            state.say(f"interrupted: {writer.count} documents written{where_to(partial)}{again}")
+            state.say(f"interrupted: {written(writer.count)}{where_to(partial)}{again}")
             return INTERRUPTED
         except Exception:
             stream.flush()
-            state.say(f"failed after {writer.count} documents written{where_to(partial)}")
+            state.say(f"failed after {written(writer.count)}{where_to(partial)}")
             raise
-    done = f"{writer.count} document{'' if writer.count == 1 else 's'} written"
+    done = written(writer.count)
     if state.resumed:
         done += f", {state.resumed} already in {output} skipped"
     if args.strict and state.skipped:
@@ -499,7 +499,7 @@ def run(args: argparse.Namespace) -> int:
     if state.skipped:
         state.say(f"{done}; {state.skipped} inputs skipped (see above)")
         return SKIPPED
-    if args.progress:
+    if args.progress or state.resumed:
         state.say(done)
     return OK
 
@@ -520,6 +520,10 @@ def write_all(writer: Writer, state: Run, args: argparse.Namespace) -> None:
         finally:
             state.bar = None
     writer.finish()
+
+
+def written(count: int) -> str:
+    return f"{count} document{'' if count == 1 else 's'} written"
 
 
 def where_to(partial: Path | None) -> str:

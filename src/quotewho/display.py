@@ -148,7 +148,9 @@ def to_html(doc: Document) -> str:
         )
     return (
         '<div class="quotewho">'
-        '<div style="white-space:pre-wrap;line-height:1.6">' + "".join(parts) + "</div>"
+        '<div style="white-space:pre-wrap;line-height:1.6">'
+        + "".join(parts)
+        + "</div>"
         + (f'<ul style="list-style:none;padding-left:0">{"".join(items)}</ul>' if items else "")
         + "</div>"
     )

@@ -45,7 +45,7 @@ def person_gender(person: Person) -> str | None:
     for word in person.name.split():
         for parse in parses(word):
             if any(tag in parse.tag for tag in _NAME_TAGS) and parse.tag.gender in votes:
-                votes[parse.tag.gender] += 1
+                votes[parse.tag.gender] += 2 if "Name" in parse.tag else 1  # first names know
                 break
     if votes["masc"] == votes["femn"]:
         return None
@@ -82,16 +82,23 @@ def resolve_pronoun(
             continue
         sent = ctx.sent_of[min(ctx.token_at(entity.start), len(ctx.tokens) - 1)]
         by_sentence.setdefault(sent, []).append((entity, person))
+    # a name earlier in the pronoun's own sentence counts only with a known gender
+    # (`Кински знакома с культурой, она говорила`, not a misread `Побритый …, он сказал`)
+    by_sentence[here] = [
+        (entity, person)
+        for entity, person in by_sentence.get(here, [])
+        if person_gender(person) is not None
+    ]
     earlier = sorted((s for s in by_sentence if s < here), reverse=True)
-    for sent in [*earlier, here]:
+    for sent in [here, *earlier] if by_sentence[here] else earlier:
         options = by_sentence.get(sent, [])
         for entity, person in reversed(options):  # text order: the first subject
             token = ctx.tokens[ctx.token_at(entity.start)]
             if token.feats.get("Case") == "Nom":
                 return person
-        if sent != here and options:
+        if options:
             return options[0][1]
-    return by_sentence[here][0][1] if here in by_sentence else None
+    return None
 
 
 def resolve_role(ctx: Context, lemma: str, offset: int) -> Person | None:

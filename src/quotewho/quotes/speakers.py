@@ -282,11 +282,15 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
     tokens = ctx.tokens
     found: list[int] = []
     commas = 0
+    depth = 0
     for j in range(cue - 1, a - 1, -1):
         token = tokens[j]
         word = token.text.lower()
         if token.start < cand.end and token.end > cand.start:
             break
+        depth += (word == ")") - (word == "(")
+        if depth > 0 or word == "(":
+            continue  # `Джон Говард (John Howard) сказал`: glosses are not subjects
         if word == ";":
             break
         if word == "," and j + 1 < cue and tokens[j + 1].text.lower() in _CLAUSE_JOINERS:

@@ -17,22 +17,20 @@ import quotewho
 import quotewho.dask
 from quotewho import tables
 
-EXAMPLE = Path(__file__).parents[1] / "examples" / "kior-akimat-sarap.txt"
+EXAMPLES = Path(__file__).parents[1] / "examples"
 
 
 def short_texts() -> list[str]:
-    """A few hundred short real texts: every line of the example, runs of 1 to 13
-    sentences of its article body, and runs of 2 and 3 of its lines."""
-    lines = [line.strip() for line in EXAMPLE.read_text(encoding="utf-8").splitlines()]
-    lines = [line for line in lines if line]
-    sents = [s.text for line in lines if len(line) > 120 for s in sentenize(line)]
-    runs = [
-        " ".join(items[i : i + k])
-        for items, sizes in ((sents, range(1, len(sents) + 1)), (lines, (2, 3)))
-        for k in sizes
-        for i in range(len(items) - k + 1)
-    ]
-    return lines + runs
+    """A few hundred short real texts from the example and examples/articles: each line,
+    each sentence, and each run of two and of three consecutive sentences of a file."""
+    texts = []
+    for path in [EXAMPLES / "kior-akimat-sarap.txt", *sorted(EXAMPLES.glob("articles/*.txt"))]:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        lines = [line for line in lines if line]
+        sents = [s.text for line in lines for s in sentenize(line)]
+        runs = [" ".join(sents[i : i + k]) for k in (2, 3) for i in range(len(sents) - k + 1)]
+        texts += lines + [sent for sent in sents if sent not in lines] + runs
+    return texts
 
 
 TEXTS = short_texts()
@@ -58,9 +56,10 @@ def client():
         yield client
 
 
-def test_the_texts_are_a_few_hundred_with_entities(expected: list[quotewho.Document]) -> None:
+def test_the_texts_are_a_few_hundred_with_entities_and_quotes(expected) -> None:
     assert len(TEXTS) >= 300
     assert sum(len(doc.entities) for doc in expected) > 300
+    assert sum(len(doc.quotes) for doc in expected) > 30
 
 
 def test_bag_of_tuples_keeps_order_and_context(client: Client, expected) -> None:

@@ -118,3 +118,14 @@ def test_to_frame_gives_the_rows_of_one_process(client: Client, expected, part, 
 def test_every_table_column_has_a_declared_dtype() -> None:
     for what, columns in tables.COLUMNS.items():
         assert {"doc_id", *quotewho.dask.DTYPES[what]} == set(columns)
+
+
+def test_cli_on_the_cluster_prints_what_it_prints_here(client: Client, capsys) -> None:
+    from quotewho.cli import main
+
+    args = ["extract", str(EXAMPLES / "articles"), "--format", "jsonl"]
+    assert main(args) == 0
+    here = capsys.readouterr().out
+    assert main([*args, "--scheduler", client.scheduler.address]) == 0
+    assert capsys.readouterr().out == here
+    assert here.count("\n") == 5

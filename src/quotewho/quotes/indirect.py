@@ -22,7 +22,7 @@ from .context import (
 
 COMPLEMENTISERS = frozenset({"что", "будто", "якобы"})
 # How far a complementiser may stand from its cue: `сообщил РИА Новости в четверг, что`.
-MAX_CUE_TO_THAT = 8
+MAX_CUE_TO_THAT = 10
 _INTRO = frozenset(
     {
         "а",
@@ -108,6 +108,10 @@ def _that(ctx: Context, i: int, b: int) -> int | None:
     for j in range(i + 1, min(b, i + 1 + MAX_CUE_TO_THAT)):
         word = tokens[j].text.lower()
         if word in COMPLEMENTISERS and (tokens[j - 1].text == "," or j == i + 1):
+            if j - 3 > i and tokens[j - 2].text.lower() in {"то", "того", "тем", "тому"} and (
+                tokens[j - 3].text.lower() not in {"о", "об", "в", "на"}
+            ):
+                return None  # `благодарность за то, что`: a reason, not a content clause
             return j
         if word == "," and j + 1 < b and tokens[j + 1].text.lower() not in COMPLEMENTISERS:
             return None  # `сообщил репортерам адвокат, совершенно очевидно, что`
@@ -175,10 +179,13 @@ def find_that_clauses(ctx: Context) -> list[Candidate]:
         that = _that(ctx, i, b)
         if that is None or that + 1 >= b:
             continue
-        end = content_end(ctx, that + 1, b)
-        if end <= that + 1:
+        first = that + 1
+        while first < b and ctx.tokens[first].text in {",", "—", "–", ":"}:
+            first += 1  # `выразил уверенность, что, прямые выборы …`
+        end = content_end(ctx, first, b)
+        if end <= first:
             continue
-        start, stop = _span(ctx, that + 1, end)
+        start, stop = _span(ctx, first, end)
         how = "impersonal" if is_impersonal(token) and not is_cue(token) else "before"
         cue_end = (
             ctx.tokens[that - 1].end

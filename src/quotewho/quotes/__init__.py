@@ -20,6 +20,7 @@ FINDER_RANK = {
     "split": 0,
     "after": 0,
     "colon": 1,
+    "signature": 1,
     "block": 1,
     "dialogue": 1,
     "that_clause": 2,

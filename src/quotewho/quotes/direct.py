@@ -88,6 +88,29 @@ def _after(ctx: Context, pair: Pair) -> Attribution | None:
     return None
 
 
+def _signature_after(ctx: Context, pair: Pair) -> Attribution | None:
+    """A block quote signed by the next paragraph: `«…»` ⏎ `— Татьяна Скригонюк, …`."""
+    text = ctx.text
+    _, line_end = ctx.line_of(pair.close)
+    if text[pair.close + 1 : line_end].strip(" \t\u00a0.,!?…"):
+        return None
+    nxt = line_end + 1
+    while nxt < len(text) and text[nxt] in _SPACE + "\n":
+        nxt += 1
+    if nxt >= len(text) or text[nxt] not in "—–-":
+        return None
+    _, sign_end = ctx.line_of(nxt)
+    a = ctx.token_at(nxt + 1)
+    b = ctx.token_at(sign_end)
+    if b <= a or not ctx.entity_at(
+        ctx.tokens[a].start, ctx.tokens[min(a + 2, b - 1)].end, ("PER", "ORG")
+    ):
+        return None
+    if any(is_cue(t) for t in ctx.tokens[a:b]):
+        return None
+    return Attribution("signature", (nxt, nxt + 1), None, (a, b))
+
+
 def _colon_before(ctx: Context, pair: Pair) -> Attribution | None:
     """`Есенбаев: «…»`, `он сказал: «…»`, or `Министр добавил:` closing the paragraph before."""
     text = ctx.text
@@ -172,6 +195,7 @@ def find_direct(ctx: Context) -> list[Candidate]:
             covered_until = pair.close
             continue
         for finder, attribution in (
+            ("signature", _signature_after(ctx, pair)),
             ("after", _after(ctx, pair)),
             ("colon", _colon_before(ctx, pair)),
         ):

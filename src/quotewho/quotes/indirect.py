@@ -108,8 +108,10 @@ def _that(ctx: Context, i: int, b: int) -> int | None:
     for j in range(i + 1, min(b, i + 1 + MAX_CUE_TO_THAT)):
         word = tokens[j].text.lower()
         if word in COMPLEMENTISERS and (tokens[j - 1].text == "," or j == i + 1):
-            if j - 3 > i and tokens[j - 2].text.lower() in {"то", "того", "тем", "тому"} and (
-                tokens[j - 3].text.lower() not in {"о", "об", "в", "на"}
+            if (
+                j - 3 > i
+                and tokens[j - 2].text.lower() in {"то", "того", "тем", "тому"}
+                and (tokens[j - 3].text.lower() not in {"о", "об", "в", "на"})
             ):
                 return None  # `благодарность за то, что`: a reason, not a content clause
             return j

@@ -376,6 +376,18 @@ def speaker_before_colon(cand: Candidate, ctx: Context) -> Speaker | None:
     return None
 
 
+def speaker_signature(cand: Candidate, ctx: Context) -> Speaker | None:
+    """`— Татьяна Скригонюк, заместитель начальника пресс-службы` under a block quote."""
+    att = cand.attribution
+    if att.how != "signature" or att.region is None:
+        return None
+    a, b = att.region
+    for j in range(a, b):
+        if ctx.entity_at(ctx.tokens[j].start, ctx.tokens[j].end, ("PER", "ORG")):
+            return speaker_from_token(ctx, j, cand, b)
+    return None
+
+
 def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
     """`по словам Ивана Петрова`, `по его мнению`, `как сообщил источник`."""
     att = cand.attribution
@@ -428,6 +440,7 @@ SPEAKER_SIEVE: list[Rule] = [
     speaker_impersonal,
     speaker_after_cue,
     speaker_before_colon,
+    speaker_signature,
     speaker_in_frame,
     speaker_of_gerund_host,
     speaker_subject_of_cue,

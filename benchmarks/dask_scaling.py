@@ -9,8 +9,9 @@ worker processes (loopback only, no dashboard), after the models are loaded on e
 worker, so the time is analysis alone. The first row is one plain process without Dask,
 for the overhead. Per run it prints wall-clock docs/s, the speed-up over one worker, the
 CPU seconds the workers spent (on a busy machine wall time grows and CPU time does not:
-CPU s per doc is the figure that does not depend on the neighbours) and each worker's
-resident memory after loading the models and at its peak.
+CPU s per doc is the figure that does not depend on the neighbours), how long the workers
+took to load the models, and each worker's resident memory after loading them and at its
+peak.
 
 Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which turns off glibc's
 adaptive mmap threshold, so every large numpy buffer of the taggers is mapped and unmapped
@@ -65,7 +66,9 @@ def run_cluster(texts: list[str], workers: int, partition: int) -> dict:
         ) as cluster,
         Client(cluster, set_as_default=False) as client,
     ):
+        loading = time.perf_counter()
         quotewho.dask.load_models(client)
+        loading = time.perf_counter() - loading
         before = client.run(worker_usage)
         bag = db.from_sequence(texts, partition_size=partition)
         wall = time.perf_counter()
@@ -75,6 +78,7 @@ def run_cluster(texts: list[str], workers: int, partition: int) -> dict:
     assert len(docs) == len(texts)
     return {
         "seconds": wall,
+        "loading": loading,
         "cpu": sum(after[w][0] - before[w][0] for w in after),
         "loaded": max(usage[1] for usage in before.values()),
         "peak": max(usage[2] for usage in after.values()),
@@ -104,10 +108,12 @@ def main() -> int:
           f"load average {' '.join(f'{x:.1f}' for x in psutil.getloadavg())}, "
           f"workers' MALLOC_TRIM_THRESHOLD_={trim}")
 
-    print("| setup | docs/s | speed-up | CPU s/doc | worker MiB loaded | worker MiB peak |")
-    print("|---|---|---|---|---|---|")
+    print("| setup | docs/s | speed-up | CPU s/doc | model load s | worker MiB loaded "
+          "| worker MiB peak |")
+    print("|---|---|---|---|---|---|---|")
     seconds, cpu = run_plain(texts)
-    print(f"| 1 process, no Dask | {len(texts) / seconds:.1f} | | {cpu / len(texts):.3f} | | |")
+    print(f"| 1 process, no Dask | {len(texts) / seconds:.1f} | | {cpu / len(texts):.3f} "
+          "| | | |")
     one = None
     for workers in args.workers:
         run = run_cluster(texts, workers, args.partition)
@@ -115,7 +121,8 @@ def main() -> int:
         one = one or (rate if workers == 1 else None)
         speedup = f"{rate / one:.2f}×" if one else ""
         print(f"| {workers} worker{'s' * (workers > 1)} | {rate:.1f} | {speedup} "
-              f"| {run['cpu'] / len(texts):.3f} | {run['loaded']:.0f} | {run['peak']:.0f} |")
+              f"| {run['cpu'] / len(texts):.3f} | {run['loading']:.1f} | {run['loaded']:.0f} "
+              f"| {run['peak']:.0f} |")
     return 0
 
 

@@ -9,7 +9,8 @@ worker processes (loopback only, no dashboard), after the models are loaded on e
 worker, so the time is analysis alone. The first row is one plain process without Dask,
 for the overhead. Per run it prints wall-clock docs/s, the speed-up over one worker, the
 CPU seconds the workers spent (on a busy machine wall time grows and CPU time does not:
-CPU s per doc is the figure that does not depend on the neighbours), how long the workers
+CPU s per doc is the figure that does not depend on the neighbours), the share of the run
+each worker spent on a CPU (under 100 %: it waited for one, or for work), how long the workers
 took to load the models, and each worker's resident memory after loading them and at its
 peak.
 
@@ -108,12 +109,12 @@ def main() -> int:
           f"load average {' '.join(f'{x:.1f}' for x in psutil.getloadavg())}, "
           f"workers' MALLOC_TRIM_THRESHOLD_={trim}")
 
-    print("| setup | docs/s | speed-up | CPU s/doc | model load s | worker MiB loaded "
+    print("| setup | docs/s | speed-up | CPU s/doc | on CPU | model load s | worker MiB loaded "
           "| worker MiB peak |")
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     seconds, cpu = run_plain(texts)
     print(f"| 1 process, no Dask | {len(texts) / seconds:.1f} | | {cpu / len(texts):.3f} "
-          "| | | |")
+          f"| {cpu / seconds:.0%} | | | |")
     one = None
     for workers in args.workers:
         run = run_cluster(texts, workers, args.partition)
@@ -121,7 +122,8 @@ def main() -> int:
         one = one or (rate if workers == 1 else None)
         speedup = f"{rate / one:.2f}×" if one else ""
         print(f"| {workers} worker{'s' * (workers > 1)} | {rate:.1f} | {speedup} "
-              f"| {run['cpu'] / len(texts):.3f} | {run['loading']:.1f} | {run['loaded']:.0f} "
+              f"| {run['cpu'] / len(texts):.3f} | {run['cpu'] / run['seconds'] / workers:.0%} "
+              f"| {run['loading']:.1f} | {run['loaded']:.0f} "
               f"| {run['peak']:.0f} |")
     return 0
 

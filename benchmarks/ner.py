@@ -56,25 +56,29 @@ def quotewho_row(name: str, doc: Document) -> dict:
     """Entities and links of one document in the scorer's predictions format.
 
     WORKS_AS ties the person to the whole ROLE mention (`председатель Правления КИОР`, as
-    NEREL marks a profession), OCCUPATION to the title alone (`председатель Правления`, as
-    factRuEval marks a position); WORKPLACE needs an organisation, not a place."""
+    NEREL marks a profession); WORKPLACE to the first ORG mention inside the link's
+    organisation (a place is no workplace); an OCCUPATION fact is (person, title,
+    organisation) as factRuEval marks it, so a link without an organisation makes none."""
     entities = [{"type": e.type, "start": e.start, "end": e.end} for e in doc.entities]
     whole = {e.start: e for e in doc.entities if e.type == "ROLE"}
-    orgs = {(e.start, e.end) for e in doc.entities if e.type == "ORG"}
+    orgs = [e for e in doc.entities if e.type == "ORG"]
     relations = []
     for person in doc.people:
         for link in person.roles:
             who, where = span(link.person_mention), link.organisation_mention
             role = whole.get(link.role_mention.start, link.role_mention)
             relations.append({"type": "WORKS_AS", "head": who, "tail": span(role)})
-            if where and (where.start, where.end) in orgs:
-                relations.append({"type": "WORKPLACE", "head": who, "tail": span(where)})
+            if where is None:
+                continue
+            org = next((e for e in orgs if where.start <= e.start and e.end <= where.end), None)
+            if org:
+                relations.append({"type": "WORKPLACE", "head": who, "tail": span(org)})
             relations.append(
                 {
                     "type": "OCCUPATION",
                     "who": who,
                     "position": span(link.role_mention),
-                    "where": span(where) if where else None,
+                    "where": span(where),
                 }
             )
     return {"doc": name, "entities": entities, "relations": relations}

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from . import ner
 from .model import RoleLink, Span
 from .morph import parses
 from .ner import Mention
@@ -122,7 +123,8 @@ def _indeclinable(mention: Mention) -> bool:
 
 
 def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
-    """Role mentions of one sentence, each with its genitive dependants."""
+    """Role mentions of one sentence, each with its genitive dependants, split into the
+    title and the organisation (see `split_title`)."""
     tokens = sent.tokens
     starts = {m.tokens[0].start: m for m in mentions}
     in_person = {t.start for m in mentions if m.type == "PER" for t in m.tokens}
@@ -133,14 +135,13 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
         if end == i or not _animate(tokens[i:end]):
             i += 1
             continue
-        title_end, organisation, j = end, None, end
+        j = end
         while j < len(tokens):
             token = tokens[j]
             mention = starts.get(token.start)
             if mention and mention.type in ("ORG", "LOC"):
                 if not (_is_genitive(mention.tokens[0]) or _indeclinable(mention)):
                     break
-                organisation = organisation or mention
                 j += len([t for t in tokens[j:] if t.end <= mention.end])
                 continue
             if token.start in in_person or not _is_genitive(token):
@@ -148,16 +149,39 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
             if token.pos not in ("NOUN", "PROPN", "ADJ"):
                 break
             j += 1
-            if organisation is None:
-                title_end = j
         while j > end and tokens[j - 1].pos == "ADJ":
             j -= 1  # an adjective whose noun did not follow
-        title_end = min(title_end, j)
-        while title_end > end and tokens[title_end - 1].pos == "ADJ":
-            title_end -= 1
-        roles.append(Role.of(tokens[i:j], tokens[i:title_end], organisation))
+        roles.append(split_title(tokens[i:j], end - i, mentions))
         i = j
     return roles
+
+
+def split_title(tokens: list[Token], matched: int, mentions: list[Mention]) -> Role:
+    """A role phrase as title and organisation. The title is the lexicon match and the
+    roles it governs (`заместитель руководителя`); the genitive words after it are the
+    organisation when they name one (a name, or an organisation noun first:
+    `движения «Левый фронт»`, `внешнеполитического ведомства России`), else the title's
+    own (`министр финансов`, `учитель биологии`)."""
+    title_end = matched
+    while title_end < len(tokens) and _is_genitive(tokens[title_end]):
+        chained = _match(tokens, title_end)
+        if chained == title_end:
+            break
+        title_end = chained
+    rest = tokens[title_end:]
+    named = [
+        m
+        for m in mentions
+        if m.type in ("ORG", "LOC") and rest and rest[0].start <= m.start and m.end <= rest[-1].end
+    ]
+    heads = ner.org_heads()
+    first_noun = next((t for t in rest if t.pos in ("NOUN", "PROPN")), None)
+    capitalised = any(t.text[:1].isupper() for t in rest)
+    if not rest or not (named or capitalised or (first_noun and first_noun.lemma in heads)):
+        return Role.of(tokens, tokens, None)
+    kind = named[0].type if named else "ORG"
+    organisation = Mention(rest[0].start, rest[-1].end, kind, rest)
+    return Role.of(tokens, tokens[:title_end], organisation)
 
 
 def role_normal(role: Role, text: str, number: str | None = None) -> str:

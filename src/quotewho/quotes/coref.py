@@ -120,3 +120,18 @@ def resolve_role(ctx: Context, lemma: str, offset: int) -> Person | None:
             if any(t.lemma == lemma and t.feats.get("Case") == case for t in window):
                 return person
     return None
+
+
+def resolve_org_noun(ctx: Context, lemma: str, offset: int) -> Entity | None:
+    """`телекомпания` → the organisation introduced with that noun before
+    (`телекомпания НВО`, `агентство Франс Пресс`)."""
+    end = ctx.token_at(offset)
+    for i in range(end - 1, max(-1, end - 400), -1):
+        if ctx.tokens[i].lemma != lemma:
+            continue
+        for j in range(i + 1, min(i + 2, end)):
+            token = ctx.tokens[j]
+            entity = ctx.entity_at(token.start, token.end, ("ORG",))
+            if entity is not None:
+                return entity
+    return None

@@ -19,6 +19,7 @@ from .coref import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     person_gender,
+    resolve_org_noun,
     resolve_pronoun,
     resolve_role,
     role_words,
@@ -132,6 +133,10 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         person = resolve_role(ctx, token.lemma, token.start)
         if person is not None:
             return person_speaker(person, ctx, mention)
+    if token.lemma in org_words() and b == h + 1:
+        named = resolve_org_noun(ctx, token.lemma, token.start)
+        if named is not None:  # `в заявлении телекомпании` after `телекомпания НВО`
+            return Speaker(name=named.normal, kind="organisation", mention=mention)
     kind = "organisation" if token.lemma in org_words() or token.pos == "PROPN" else "descriptor"
     return Speaker(
         name=nominative_phrase(ctx, a, b),
@@ -280,9 +285,8 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
     inside it (`Бардо, известная как активистка …, заявила`); `который` stands for the
     noun before it; `в МВД сообщили` names the organisation."""
     tokens = ctx.tokens
-    found: list[int] = []
-    commas = 0
-    depth = 0
+    found: list[tuple[int, int]] = []  # (token, commas between it and the cue)
+    commas = depth = 0
     for j in range(cue - 1, a - 1, -1):
         token = tokens[j]
         word = token.text.lower()
@@ -301,17 +305,19 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
         entity = ctx.entity_at(token.start, token.end, ("PER", "ORG"))
         case = token.feats.get("Case")
         if is_nominative(token) or (entity is not None and case in (None, "Nom")):
-            found.append(j)
+            found.append((j, commas))
             if (entity is not None and entity.type == "PER") or commas == 0:
                 break
     if found:
-        named = [j for j in found if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER",))]
+        # a name wins; else the subject outside an apposition or participial phrase
+        # (`Врачи, прооперировавшие …, говорят`), i.e. the leftmost one found
+        named = [j for j, _ in found if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER",))]
         named += [
             j
-            for j in found
+            for j, _ in found
             if tokens[j].pos == "PROPN" or ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",))
         ]
-        return speaker_from_token(ctx, named[0] if named else found[0], cand, cue)
+        return speaker_from_token(ctx, named[0] if named else found[-1][0], cand, cue)
     for j in range(cue - 1, max(a, cue - 6) - 1, -1):
         if (
             tokens[j].text.lower() in {"в", "во"}

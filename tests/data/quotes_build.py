@@ -1,0 +1,302 @@
+"""Rebuild tests/data/quotes.tsv: real passages of the train splits and the example, with
+the expected quote, kind and speaker copied from the gold of those documents.
+
+    python tests/data/quotes_build.py [SHARED_DIR] > tests/data/quotes.tsv
+
+Passages run from the line holding the first needle to the line holding the last.
+"""
+
+import csv
+import glob
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SH = (sys.argv[1] if len(sys.argv) > 1 else str(ROOT.parent / "shared")).rstrip("/") + "/"
+GOLD = {}
+for f in (
+    glob.glob(SH + "gold/train/*.json")
+    + glob.glob(str(ROOT / "benchmarks/gold/train/*.json"))
+    + [SH + "gold/dev/kior-akimat-sarap.json"]
+):
+    d = json.loads(pathlib.Path(f).read_text(encoding="utf-8"))
+    GOLD.setdefault(d["doc"], []).extend(d["quotes"])
+SRC = {"examples/kior-akimat-sarap.txt": "kior"}
+
+
+def src(path):
+    if path in SRC:
+        return SRC[path]
+    if "factrueval" in path:
+        return "factru:" + path.split("/")[-1][:-4]
+    return "nerel:train/" + path.split("/")[-1][:-4]
+
+
+def passage(path, first, last=None):
+    t = pathlib.Path(SH + path).read_text(encoding="utf-8")
+    i = t.find(first)
+    assert i >= 0, first
+    j = t.find(last, i) if last else i
+    assert j >= 0, last
+    a = t.rfind("\n", 0, i) + 1
+    b = t.find("\n", j)
+    b = len(t) if b < 0 else b
+    return t[a:b]
+
+
+def gold(path, needle):
+    for q in GOLD.get(path, []):
+        if needle in q["text"] and not q.get("optional"):
+            return q
+    raise KeyError(needle)
+
+
+# (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
+CASES = [
+    (
+        "speaker_before_colon",
+        "examples/kior-akimat-sarap.txt",
+        "Председатель Правления КИОР Асылбек",
+        None,
+        "В нынешнем Послании",
+    ),
+    (
+        "speaker_subject_of_cue: pronoun он",
+        "examples/kior-akimat-sarap.txt",
+        "Председатель Правления КИОР Асылбек",
+        "считает он",
+        "сейчас необходимо",
+    ),
+    (
+        "marks: collapsed nesting «X» Y», — считает он",
+        "examples/kior-akimat-sarap.txt",
+        "Председатель Правления КИОР Асылбек",
+        "считает он",
+        "Бюджет участия",
+    ),
+    (
+        "speaker_after_cue: surname",
+        "examples/kior-akimat-sarap.txt",
+        "Резюмируя выступления",
+        None,
+        "У КИОРа",
+    ),
+    (
+        "speaker_subject_of_cue: descriptor",
+        "examples/kior-akimat-sarap.txt",
+        "эксперты также отметили",
+        None,
+        "ключевой аспект",
+    ),
+    (
+        "that_clause: выразил уверенность, что",
+        "examples/kior-akimat-sarap.txt",
+        "Галым Байтук выразил",
+        None,
+        "прямые выборы",
+    ),
+    (
+        "that_clause: mixed, слова о том, что",
+        "examples/kior-akimat-sarap.txt",
+        "политолог Елдос Жумагулов",
+        None,
+        "госаппарат должен",
+    ),
+    (
+        "speaker_in_frame: по его словам",
+        "corpora/nerel-1.1/train/122283_text.txt",
+        "Отмечается, что Сантос",
+        None,
+        "в середине 1970-х",
+    ),
+    (
+        "speaker_after_cue: как сообщает РБК",
+        "corpora/factrueval-2016/devset/book_260.txt",
+        "Посол Японии в России",
+        None,
+        "решение об увольнении",
+    ),
+    (
+        "speaker_impersonal: предполагается, что",
+        "corpora/factrueval-2016/devset/book_260.txt",
+        "Посол Японии в России",
+        None,
+        "его место займёт",
+    ),
+    (
+        "inverted: сообщил РИА Новости представитель",
+        "corpora/nerel-1.1/train/1015.txt",
+        "Число кандидатов на пост мэра",
+        None,
+        "Число кандидатов",
+    ),
+    (
+        "split: «A, — говорится в заявлении X. — B»",
+        "corpora/nerel-1.1/train/38891_text.txt",
+        "телекомпании НВО.",
+        "Мы все испытываем шок",
+        "Мы все испытываем",
+    ),
+    (
+        "split: second piece; resolve_org_noun: телекомпания → НВО",
+        "corpora/nerel-1.1/train/38891_text.txt",
+        "телекомпании НВО.",
+        "Мы все испытываем шок",
+        "Он был особой личностью",
+    ),
+    (
+        "that_clause: mixed, заявил, что … «…»",
+        "corpora/factrueval-2016/devset/book_260.txt",
+        "Напомним также",
+        None,
+        "этот визит",
+    ),
+    (
+        "that_clause: a second report after «, а»",
+        "corpora/factrueval-2016/devset/book_260.txt",
+        "Напомним также",
+        None,
+        "этот поступок",
+    ),
+    (
+        "naming: назвал X Y-ым",
+        "corpora/factrueval-2016/devset/book_154.txt",
+        "Президент Грузии Михаил Сааакашвили объявил",
+        None,
+        "итоги выборов",
+    ),
+    (
+        "follows: a quote after an attributed one",
+        "corpora/nerel-1.1/train/3248_text.txt",
+        "Я потрясен",
+        "огромная потеря",
+        "огромная потеря",
+    ),
+    (
+        "resolve_role: министр → the minister named before",
+        "corpora/factrueval-2016/devset/book_383.txt",
+        "Министр связи и коммуникаций",
+        "Министр также заверил",
+        "Россия со своей стороны",
+    ),
+    (
+        "speaker_of_gerund_host: добавив, что",
+        "corpora/nerel-1.1/train/149913_text.txt",
+        "54-летний король проходил",
+        None,
+        "у него было диагностировано",
+    ),
+    (
+        "speaker_subject_of_cue: в Минсвязи уверены",
+        "corpora/factrueval-2016/devset/book_383.txt",
+        "В Минсвязи уверены",
+        None,
+        "после пересмотра",
+    ),
+    (
+        "split: hyphen as a dash",
+        "corpora/factrueval-2016/devset/book_290.txt",
+        "Японское правительство, очевидно",
+        None,
+        "Особенно печально",
+    ),
+    (
+        "speaker_subject_of_cue: subject before a participial phrase",
+        "corpora/factrueval-2016/devset/book_124.txt",
+        "Врачи, прооперировавшие",
+        None,
+        "они настроены",
+    ),
+    (
+        "speaker_subject_of_cue: который",
+        "corpora/nerel-1.1/train/21274_text.txt",
+        "В частности, возле здания суда",
+        None,
+        "на правоохранительные органы",
+    ),
+    (
+        "colon_before: wiki italics around the marks",
+        "corpora/nerel-1.1/train/21274_text.txt",
+        "Отец Ивана Агафонова не дослушал",
+        None,
+        "Не могу слушать",
+    ),
+    (
+        "speaker_after_cue: the outlet is the addressee",
+        "corpora/nerel-1.1/train/1021.txt",
+        "Министр экономики Калининградской",
+        None,
+        "Министр экономики",
+    ),
+]
+rows = []
+for rule, path, first, last, needle in CASES:
+    q = gold(path, needle)
+    rows.append(
+        {
+            "rule": rule,
+            "source": src(path),
+            "passage": passage(path, first, last).replace("\n", "\\n"),
+            "quote": q["text"].replace("\n", "\\n"),
+            "kind": q["kind"],
+            "speaker": q.get("speaker") or "-",
+        }
+    )
+NONE = [
+    (
+        "not a quote: a name in quotation marks",
+        "examples/kior-akimat-sarap.txt",
+        "Мероприятие было организовано",
+        None,
+    ),
+    (
+        "not a quote: no content clause (высказались по Концепции)",
+        "examples/kior-akimat-sarap.txt",
+        "Во время обсуждения участники",
+        None,
+    ),
+    (
+        "not a quote: the authorial напомним over a nested report",
+        "corpora/factrueval-2016/devset/book_260.txt",
+        "Напомним также",
+        None,
+    ),
+]
+for rule, path, first, last in NONE:
+    text = passage(path, first, last)
+    quote = "-"
+    if "напомним" in rule:
+        quote = "!" + text[text.find("после поездки") : text.find("сожаление»") + 10]
+    rows.append(
+        {
+            "rule": rule,
+            "source": src(path),
+            "passage": text.replace("\n", "\\n"),
+            "quote": quote,
+            "kind": "-",
+            "speaker": "-",
+        }
+    )
+if True:
+    f = sys.stdout
+    f.write(
+        "# Quote cases: real passages with a quote the stage must find (kind, speaker), "
+        'or "-" for none; "!" marks a span it must not return.\n'
+    )
+    f.write(
+        "# Sources and licences: tests/data/quotes_README.md. Rebuilt by "
+        "tests/data/quotes_build.py from shared/gold (train splits and the example).\n"
+    )
+    w = csv.DictWriter(
+        f,
+        ["rule", "source", "passage", "quote", "kind", "speaker"],
+        delimiter="\t",
+        quoting=csv.QUOTE_NONE,
+        escapechar=None,
+        lineterminator="\n",
+    )
+    w.writeheader()
+    for r in rows:
+        assert "\t" not in "".join(r.values())
+        w.writerow(r)

@@ -1,0 +1,124 @@
+"""Quotes and speakers on real passages (tests/data/quotes.tsv), the founding example
+(tests/data/quotes_kior.*), and quotation-mark pairing on broken input.
+
+Sources and licences: tests/data/quotes_README.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+import quotewho
+from quotewho.quotes.marks import pair_marks
+
+DATA = Path(__file__).parent / "data"
+_TRIM = " \t\n\u00a0«»„“”\"'.,;:!?…—–-"
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def bare(text: str) -> str:
+    """Quote text compared without surrounding marks, spaces and final punctuation."""
+    return text.strip(_TRIM)
+
+
+def surname(name: str | None) -> str:
+    return name.split()[-1].lower().replace("ё", "е") if name else ""
+
+
+@pytest.mark.parametrize("case", rows("quotes.tsv"), ids=lambda c: c["rule"])
+def test_quote(case: dict[str, str]) -> None:
+    doc = quotewho.extract(case["passage"].replace("\\n", "\n"))
+    expected = case["quote"].replace("\\n", "\n")
+    if expected == "-":
+        assert doc.quotes == []
+        return
+    if expected.startswith("!"):
+        assert bare(expected[1:]) not in {bare(q.text) for q in doc.quotes}
+        return
+    found = [q for q in doc.quotes if bare(q.text) == bare(expected)]
+    assert found, f"{expected!r} not in {[q.text for q in doc.quotes]}"
+    quote = found[0]
+    assert quote.kind == case["kind"]
+    if case["speaker"] == "-":
+        assert quote.speaker is None, quote.rule
+    else:
+        assert quote.speaker is not None, quote.rule
+        assert surname(quote.speaker.name) == surname(case["speaker"]), quote.rule
+
+
+@pytest.fixture(scope="module")
+def kior() -> tuple[str, quotewho.Document]:
+    text = (DATA / "quotes_kior.txt").read_text(encoding="utf-8")
+    return text, quotewho.extract(text)
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """The scorer's match: the overlap covers at least half of each span."""
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared > 0 and 2 * shared >= a[1] - a[0] and 2 * shared >= b[1] - b[0]
+
+
+def test_example_quotes_and_speakers(kior) -> None:
+    _, doc = kior
+    gold = json.loads((DATA / "quotes_kior.json").read_text(encoding="utf-8"))["quotes"]
+    for g in gold:
+        if g.get("optional"):
+            continue
+        match = [q for q in doc.quotes if overlaps((q.start, q.end), (g["start"], g["end"]))]
+        assert match, g["text"]
+        assert match[0].kind == g["kind"], g["text"]
+        assert match[0].speaker is not None
+        assert surname(match[0].speaker.name) == surname(g["speaker"]), g["text"]
+        assert match[0].speaker.name == g["speaker"]  # the canonical name, never `он`
+
+
+def test_example_headline_tail_has_no_quotes(kior) -> None:
+    text, doc = kior
+    tail = text.index("Популярное")
+    assert [q.text for q in doc.quotes if q.start >= tail] == []
+
+
+def test_example_speakers_point_at_people(kior) -> None:
+    _, doc = kior
+    for quote in doc.quotes:
+        if quote.speaker and quote.speaker.kind == "person":
+            assert quote.speaker.person_id is not None
+            assert doc.people[quote.speaker.person_id].name == quote.speaker.name
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("«A „b“ c»", ["A „b“ c", "b"]),
+        (
+            "«Бюджет участия» уже апробирован», — считает он.",
+            ["Бюджет участия» уже апробирован", "Бюджет участия"],
+        ),
+        ("Он: «Мы за «Яблоко». Всё.", ["Мы за «Яблоко", "Яблоко"]),
+        ('"Документы подал", — сказал он.', ["Документы подал"]),
+        ("«Первый абзац\n\n«Второй абзац».", ["Первый абзац", "Второй абзац"]),
+        ("»» ««", []),
+    ],
+)
+def test_pair_marks(text: str, inner: list[str]) -> None:
+    assert [text[p.open + 1 : p.close] for p in pair_marks(text)] == inner
+
+
+@pytest.mark.parametrize("text", ["«" * 100_000, "»" * 100_000, '"' * 100_000, "«а»" * 30_000])
+def test_pair_marks_on_floods_of_marks(text: str) -> None:
+    pairs = pair_marks(text)
+    assert all(0 <= p.open < p.close < len(text) for p in pairs)
+
+
+def test_flood_of_marks_through_the_pipeline() -> None:
+    doc = quotewho.extract("Он сказал: «" + "«" * 20_000 + " всё»")
+    assert all(doc.text[q.start : q.end] == q.text for q in doc.quotes)

@@ -45,6 +45,12 @@ _COPULAS = {
 }
 
 
+_FORMER = "экс-"
+# Prepositions of a phrase that places a role: `посол Японии в России`, `от штата Аризона`.
+_PLACE_PREPOSITIONS = {"в", "во", "на", "от", "при", "по"}
+_OPENING, _CLOSING = "«„“", "»”“"
+
+
 @dataclass
 class Role(Mention):
     """A ROLE mention (internal): the whole phrase, its title and its organisation."""
@@ -86,7 +92,10 @@ def lexicon() -> dict[str, list[tuple[str, ...]]]:
 @cache
 def _lemmas(word: str) -> frozenset[str]:
     """Every lemma pymorphy3 offers for a word: the lexicon matches any of them."""
-    return frozenset(p.normal_form.replace("ё", "е") for p in parses(word.lower()))
+    word = word.lower()
+    if word.startswith(_FORMER) and len(word) > len(_FORMER) + 2:
+        word = word[len(_FORMER) :]  # `экс-премьера` is a (former) `премьер`
+    return frozenset(p.normal_form.replace("ё", "е") for p in parses(word))
 
 
 def _match(tokens: list[Token], i: int) -> int:
@@ -135,10 +144,29 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
         if end == i or not _animate(tokens[i:end]):
             i += 1
             continue
-        j = end
+        j, placed = end, None
         while j < len(tokens):
             token = tokens[j]
             mention = starts.get(token.start)
+            if token.text in _OPENING:
+                closing = next(
+                    (
+                        k
+                        for k in range(j + 1, min(j + 12, len(tokens)))
+                        if tokens[k].text in _CLOSING
+                    ),
+                    None,
+                )
+                if closing is None:
+                    break
+                j = closing + 1  # a quoted name: `партии «Яблоко»`
+                continue
+            if token.text.lower() in _PLACE_PREPOSITIONS and placed is None:
+                k = _place_phrase(tokens, j, starts)
+                if k == j:
+                    break
+                placed, j = j, k
+                continue
             if mention and mention.type in ("ORG", "LOC"):
                 if not (_is_genitive(mention.tokens[0]) or _indeclinable(mention)):
                     break
@@ -151,12 +179,26 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
             j += 1
         while j > end and tokens[j - 1].pos == "ADJ":
             j -= 1  # an adjective whose noun did not follow
-        roles.append(split_title(tokens[i:j], end - i, mentions))
+        roles.append(split_title(tokens[i:j], end - i, mentions, (placed or j) - i))
         i = j
     return roles
 
 
-def split_title(tokens: list[Token], matched: int, mentions: list[Mention]) -> Role:
+def _place_phrase(tokens: list[Token], j: int, starts: dict[int, Mention]) -> int:
+    """End of `в России`, `на Южном Кавказе` (a preposition, adjectives and a named place
+    or organisation) starting at token j, or j if there is none."""
+    k = j + 1
+    while k < len(tokens) and tokens[k].pos == "ADJ" and k - j < 4:
+        k += 1
+    mention = starts.get(tokens[k].start) if k < len(tokens) else None
+    if mention is None or mention.type not in ("LOC", "ORG"):
+        return j
+    return k + len([t for t in tokens[k:] if t.end <= mention.end])
+
+
+def split_title(
+    tokens: list[Token], matched: int, mentions: list[Mention], dependants: int | None = None
+) -> Role:
     """A role phrase as title and organisation. The title is the lexicon match and the
     roles it governs (`заместитель руководителя`); the genitive words after it are the
     organisation when they name one (a name, or an organisation noun first:
@@ -168,7 +210,7 @@ def split_title(tokens: list[Token], matched: int, mentions: list[Mention]) -> R
         if chained == title_end:
             break
         title_end = chained
-    rest = tokens[title_end:]
+    rest = tokens[title_end : dependants or len(tokens)]  # a place phrase is no organisation
     named = [
         m
         for m in mentions
@@ -178,7 +220,7 @@ def split_title(tokens: list[Token], matched: int, mentions: list[Mention]) -> R
     first_noun = next((t for t in rest if t.pos in ("NOUN", "PROPN")), None)
     capitalised = any(t.text[:1].isupper() for t in rest)
     if not rest or not (named or capitalised or (first_noun and first_noun.lemma in heads)):
-        return Role.of(tokens, tokens, None)
+        return Role.of(tokens, tokens[: dependants or len(tokens)], None)
     kind = named[0].type if named else "ORG"
     organisation = Mention(rest[0].start, rest[-1].end, kind, rest)
     return Role.of(tokens, tokens[:title_end], organisation)
@@ -214,6 +256,9 @@ def _index(tokens: list[Token], offset: int) -> int:
 def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """`политолог Елдос Жумагулов`; `эксперты Айтбай Жұмағұлов, Ерлан Медеубаев и …`."""
     i = _index(tokens, role.end)
+    if i < len(tokens) and tokens[i].text == "(":
+        closing = next((k for k in range(i, min(i + 6, len(tokens))) if tokens[k].text == ")"), i)
+        i = closing + 1  # `… (ОФДД) Наттавута Сайкыа`
     person = _person_at(tokens[i].start, mentions) if i < len(tokens) else None
     if person is None:
         return []
@@ -232,7 +277,7 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
 def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """`Асылбек Есенбаев, председатель КИОР`; `Иванов (директор …)`; `Иванов — директор`."""
     i = _index(tokens, role.start)
-    if i < 2 or tokens[i - 1].text not in (",", "(", "—", "–"):
+    if i < 2 or tokens[i - 1].text not in (",", "(", "—", "–", "-"):
         return []
     person = next((m for m in mentions if m.type == "PER" and m.end == tokens[i - 2].end), None)
     return [person] if person else []
@@ -284,7 +329,8 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
                 if nxt < len(roles)
                 else []
             )
-            if (between == ["и"] or (between == [","] and not role.plural)) and nxt in linked:
+            joined = between in ([], ["и"]) or (between == [","] and not role.plural)
+            if joined and nxt in linked:
                 linked[k] = linked[nxt]
                 links += [Link(p, role, "coordinated_role") for p in linked[nxt]]
     return links

@@ -12,7 +12,13 @@ from ..draft import Draft
 from ..model import Quote, Span
 from .context import Candidate, Context
 from .direct import attach_followers, find_direct
-from .indirect import find_frames, find_inverted, find_namings, find_that_clauses
+from .indirect import (
+    find_frames,
+    find_inverted,
+    find_namings,
+    find_parentheticals,
+    find_that_clauses,
+)
 from .speakers import attribute
 
 # Which finder keeps a quote when two propose the same stretch of text.
@@ -26,6 +32,7 @@ FINDER_RANK = {
     "that_clause": 2,
     "frame": 3,
     "inverted": 4,
+    "parenthetical": 3,
     "naming": 2,
     "follows": 5,
     "continues": 5,
@@ -38,7 +45,13 @@ def find_quotes(draft: Draft) -> list[Quote]:
         return []
     ctx = Context(draft)
     direct = attach_followers(ctx, find_direct(ctx))
-    indirect = find_that_clauses(ctx) + find_frames(ctx) + find_inverted(ctx) + find_namings(ctx)
+    indirect = [
+        *find_that_clauses(ctx),
+        *find_frames(ctx),
+        *find_inverted(ctx),
+        *find_namings(ctx),
+        *find_parentheticals(ctx),
+    ]
     cues = {c.attribution.cue for c in indirect if c.finder == "inverted"}
     # a paragraph after `…, заявил X:` whose own words already are the quote
     direct = [d for d in direct if d.finder != "block" or d.attribution.cue not in cues]

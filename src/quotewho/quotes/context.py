@@ -71,6 +71,7 @@ class Context:
             self.sent_first.append(n)
             n += len(sent.tokens)
         self.starts = [t.start for t in self.tokens]
+        self.dashes: list[int] | None = None  # filled once by direct.dash_offsets
         self.person_of: dict[tuple[int, int], Person] = {
             (m.start, m.end): person for person in draft.people for m in person.mentions
         }

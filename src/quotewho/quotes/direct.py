@@ -4,6 +4,7 @@ the previous paragraph), or by following an attributed quote of the same speaker
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import pairwise
 
 from .context import DASHES, SENTENCE_END, Attribution, Candidate, Context, is_cue
@@ -31,6 +32,22 @@ def is_dash(text: str, i: int) -> bool:
     return text[i] in "—–" or (
         text[i] == "-" and 0 < i < len(text) - 1 and text[i - 1] in _SPACE and text[i + 1] in _SPACE
     )
+
+
+def dash_offsets(ctx: Context) -> list[int]:
+    """Offsets of every dash of the document, in order, found once per document."""
+    if ctx.dashes is None:
+        ctx.dashes = [i for i, ch in enumerate(ctx.text) if ch in DASHES and is_dash(ctx.text, i)]
+    return ctx.dashes
+
+
+def next_dash(ctx: Context, start: int, end: int) -> int:
+    """The first dash in [start, end), or -1. Bisecting the document's dashes instead of
+    scanning keeps nested quotation marks (`«««…»»»`) linear: each level used to rescan
+    the text of all the levels inside it."""
+    dashes = dash_offsets(ctx)
+    k = bisect_left(dashes, start)
+    return dashes[k] if k < len(dashes) and dashes[k] < end else -1
 
 
 def skip(text: str, i: int, chars: str, limit: int) -> int:
@@ -148,7 +165,7 @@ def _split(ctx: Context, start: int, end: int) -> list[tuple[int, int, Attributi
     text = ctx.text
     i = start
     while i < end:
-        dash = next((k for k in range(i, end) if is_dash(text, k)), -1)
+        dash = next_dash(ctx, i, end)
         if dash < 0:
             break
         before = dash - 1

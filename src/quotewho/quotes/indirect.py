@@ -18,9 +18,14 @@ from .context import (
     impersonal_cues,
     is_cue,
     is_nominative,
+    is_verb,
 )
 
 COMPLEMENTISERS = frozenset({"что", "будто", "якобы"})
+# Particles that may stand between a cue and its `что` with no comma: `сказав лишь что`.
+_PARTICLES = frozenset({"лишь", "только", "также", "же", "вновь", "ещё", "еще", "уже"})
+# Conjunctions after a comma that start a clause of the author's, not of the report.
+_TURNS = frozenset({"однако", "но", "а"})
 # How far a complementiser may stand from its cue: `сообщил РИА Новости в четверг, что`.
 MAX_CUE_TO_THAT = 10
 _INTRO = frozenset(
@@ -74,8 +79,12 @@ def content_end(ctx: Context, i: int, b: int) -> int:
     отметил, что`, `…, добавив, что`, `…, сообщает РБК`, `…, по его словам`)."""
     tokens = ctx.tokens
     for j in range(i, b):
+        if tokens[j].text == ":" and j + 1 < b and tokens[j + 1].text[:1] in '«"„“—–':
+            return j  # `…: «…»` opens a direct quote of its own
         if tokens[j].text not in {",", ";"} or j + 1 >= b:
             continue
+        if tokens[j + 1].text.lower() in _TURNS and _new_subject(tokens, j + 2, b):
+            return j  # `…, а он очень хочет …`, `…, однако не стал распространяться …`
         k = j + 1
         if tokens[k].text in DASHES:
             k += 1
@@ -90,6 +99,21 @@ def content_end(ctx: Context, i: int, b: int) -> int:
     while b > i and (tokens[b - 1].text in SENTENCE_END or tokens[b - 1].text in {",", ";", ":"}):
         b -= 1
     return b
+
+
+def _new_subject(tokens: list[Token], i: int, b: int) -> bool:
+    """Whether the clause from token `i` is the author's turn: `однако …`, or a clause with
+    its own subject before its verb (`а он очень хочет`), not `а … не рождалось`."""
+    if i < b and tokens[i].text.lower() in COMPLEMENTISERS:
+        return False
+    if tokens[i - 1].text.lower() == "однако":
+        return True
+    for token in tokens[i:b]:
+        if token.text in {",", ";"} or token.pos in ("VERB", "AUX"):
+            return False
+        if is_nominative(token):
+            return True
+    return False
 
 
 def _takes_clause(ctx: Context, i: int, b: int) -> bool:
@@ -107,17 +131,20 @@ def _that(ctx: Context, i: int, b: int) -> int | None:
     tokens = ctx.tokens
     for j in range(i + 1, min(b, i + 1 + MAX_CUE_TO_THAT)):
         word = tokens[j].text.lower()
-        if word in COMPLEMENTISERS and (tokens[j - 1].text == "," or j == i + 1):
+        if word in COMPLEMENTISERS and (
+            tokens[j - 1].text == "," or j == i + 1 or tokens[j - 1].text.lower() in _PARTICLES
+        ):
             if (
                 j - 3 > i
                 and tokens[j - 2].text.lower() in {"то", "того", "тем", "тому"}
-                and (tokens[j - 3].text.lower() not in {"о", "об", "в", "на"})
+                and tokens[j - 3].pos == "ADP"
+                and tokens[j - 3].text.lower() not in {"о", "об", "в", "на"}
             ):
                 return None  # `благодарность за то, что`: a reason, not a content clause
             return j
         if word == "," and j + 1 < b and tokens[j + 1].text.lower() not in COMPLEMENTISERS:
             return None  # `сообщил репортерам адвокат, совершенно очевидно, что`
-        if word in SENTENCE_END or word in {":", ";", "«", '"'} or tokens[j].text in DASHES:
+        if word in SENTENCE_END or word in {":", ";"} or tokens[j].text in DASHES:
             return None
         if j > i + 1 and is_finite(tokens[j]):
             return None
@@ -335,3 +362,35 @@ def _mark_open(ctx: Context, i: int, j: int) -> bool:
     """Whether tokens [i, j) open a quotation they do not close."""
     text = ctx.text[ctx.tokens[i].start : ctx.tokens[j - 1].end]
     return text.count("«") > text.count("»")
+
+
+def find_parentheticals(ctx: Context) -> list[Candidate]:
+    """`Одна из групп, уточняет газета «Труд», пришла …`, `Тем временем, сообщает X, …`: a
+    cue and its subject set off by commas inside the content; the content is what follows."""
+    out = []
+    tokens = ctx.tokens
+    for i, token in enumerate(tokens):
+        if i == 0 or tokens[i - 1].text != "," or not is_cue(token) or not is_finite(token):
+            continue
+        _, b = ctx.sentence_range(i)
+        close = next((j for j in range(i + 1, min(b, i + 10)) if tokens[j].text == ","), None)
+        if close is None or not any(
+            is_nominative(t) or t.pos == "PROPN" for t in tokens[i + 1 : close]
+        ):
+            continue
+        if _that(ctx, i, b) is not None or any(is_verb(t) for t in tokens[i + 1 : close]):
+            continue
+        end = content_end(ctx, close + 1, b)
+        if end - (close + 1) < 3 or not any(is_finite(t) for t in tokens[close + 1 : end]):
+            continue
+        s, e = _span(ctx, close + 1, end)
+        out.append(
+            Candidate(
+                s,
+                e,
+                _mixed(ctx, s, e),
+                Attribution("after", (token.start, token.end), i, (i + 1, close)),
+                "parenthetical",
+            )
+        )
+    return out

@@ -144,7 +144,7 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
         if end == i or not _animate(tokens[i:end]):
             i += 1
             continue
-        j, placed = end, None
+        j, placed, named = end, None, False
         while j < len(tokens):
             token = tokens[j]
             mention = starts.get(token.start)
@@ -163,17 +163,20 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
                 continue
             if token.text.lower() in _PLACE_PREPOSITIONS and placed is None:
                 k = _place_phrase(tokens, j, starts)
-                if k == j:
-                    break
+                if k == j or k >= len(tokens) or tokens[k].start not in in_person:
+                    break  # only an apposition carries its place: `посол Японии в России Коно`
                 placed, j = j, k
                 continue
             if mention and mention.type in ("ORG", "LOC"):
                 if not (_is_genitive(mention.tokens[0]) or _indeclinable(mention)):
                     break
                 j += len([t for t in tokens[j:] if t.end <= mention.end])
+                named = True
                 continue
             if token.start in in_person or not _is_genitive(token):
                 break
+            if named and _match(tokens, j) > j:
+                break  # `главы МВД полковника …`: a second role, of the person that follows
             if token.pos not in ("NOUN", "PROPN", "ADJ"):
                 break
             j += 1

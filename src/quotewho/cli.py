@@ -530,6 +530,10 @@ def where_to(partial: Path | None) -> str:
     return f" to {partial}" if partial else ""
 
 
+EPILOG = """exit codes: 0 all inputs analysed, 1 an error stopped the run, 2 bad usage,
+3 some inputs were skipped (named on stderr), 130 interrupted (Ctrl-C or SIGTERM)"""
+
+
 def parser() -> argparse.ArgumentParser:
     """The `quotewho` command line."""
     top = argparse.ArgumentParser(
@@ -540,22 +544,21 @@ def parser() -> argparse.ArgumentParser:
         ("extract", list(WRITERS), "quotes and everything else, per document"),
         ("entities", ["table", "json"], "people with their roles and organisations"),
     ):
-        command = commands.add_parser(name, help=help, description=help)
-        command.add_argument("paths", nargs="+", help="files, directories, *.jsonl, or - (stdin)")
-        command.add_argument("--format", choices=formats, default=formats[0])
-        command.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
-        command.add_argument("--text-field", default="text", help="JSONL field with the text")
-        command.add_argument("--id-field", default="id", help="JSONL field with the id")
-        command.add_argument("--encoding", default="utf-8", help="of text files (utf-8)")
-        command.add_argument("--html", action="store_true", help="inputs are web pages")
-        command.add_argument("--n-process", type=int, default=1, help="worker processes")
-        command.add_argument("--batch-size", type=int, default=32, help="documents per batch")
-        command.add_argument("--progress", action="store_true", help="progress bar on stderr")
-        command.add_argument("--scheduler", help="run on the Dask cluster at this address")
-        command.add_argument("--strict", action="store_true", help="stop at the first bad input")
-        command.add_argument(
-            "--resume", action="store_true", help="continue -o FILE, skipping ids already there"
-        )
+        command = commands.add_parser(name, help=help, description=help, epilog=EPILOG)
+        add = command.add_argument
+        add("paths", nargs="+", metavar="PATH", help="file, directory, *.jsonl, or - (stdin)")
+        add("--format", choices=formats, default=formats[0], help=f"default {formats[0]}")
+        add("-o", "--output", metavar="FILE", help="write FILE (whole or not at all), not stdout")
+        add("--text-field", default="text", metavar="NAME", help="JSONL field of the text")
+        add("--id-field", default="id", metavar="NAME", help="JSONL field of the id")
+        add("--encoding", default="utf-8", help="of input files (default utf-8)")
+        add("--html", action="store_true", help="inputs are web pages: analyse their main text")
+        add("--n-process", type=int, default=1, metavar="N", help="worker processes (-1: CPUs)")
+        add("--batch-size", type=int, default=32, metavar="N", help="documents per batch")
+        add("--progress", action="store_true", help="progress bar on stderr (on for a tty)")
+        add("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS")
+        add("--strict", action="store_true", help="stop at the first bad input")
+        add("--resume", action="store_true", help="continue -o FILE, skipping ids already in it")
     return top
 
 

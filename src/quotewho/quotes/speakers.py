@@ -25,6 +25,7 @@ from .coref import (
     role_words,
 )
 
+_MARKS = frozenset('«»"„“”')
 _CLAUSE_JOINERS = frozenset({"а", "но", "однако", "зато"})
 NOBODY = Speaker(name="-", kind="descriptor")  # a rule's answer "the text names no source"
 _STOP = frozenset({",", ".", "!", "?", "…", ";", ":", "(", ")", "«", "»", '"', "—", "–"})
@@ -279,14 +280,36 @@ def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:
     return None
 
 
+def _quoted_name(ctx: Context, j: int) -> bool:
+    """A one-word name in quotation marks (`"Ъ"`), the outlet a source talks to."""
+    tokens = ctx.tokens
+    return 0 < j < len(tokens) - 1 and tokens[j - 1].text in _MARKS and tokens[j + 1].text in _MARKS
+
+
+def _dependent_name(ctx: Context, j: int) -> bool:
+    """A name that only names the noun before it (`организации «Справедливость»`, `газета
+    «Труд»`): not a subject unless that noun is one."""
+    k = j - 1
+    while k >= 0 and ctx.tokens[k].text in _MARKS:
+        k -= 1
+    if k == j - 1 or k < 0:
+        return False
+    before = ctx.tokens[k]
+    return before.pos == "NOUN" and before.feats.get("Case") not in (None, "Nom")
+
+
 def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker | None:
     """The subject before the cue in its clause (`Он отметил, что`): the nearest
     nominative, except that a name before a comma-enclosed apposition wins over a noun
     inside it (`Бардо, известная как активистка …, заявила`); `который` stands for the
-    noun before it; `в МВД сообщили` names the organisation."""
+    noun before it; past `…, однако` only a name or pronoun is taken (`Она не знает …,
+    однако уверена`); `в МВД сообщили` names the organisation; a nominative adjective
+    stands for its people (`оставшиеся в живых утверждали`)."""
     tokens = ctx.tokens
     found: list[tuple[int, int]] = []  # (token, commas between it and the cue)
     commas = depth = 0
+    crossed = False
+    adjective = None
     for j in range(cue - 1, a - 1, -1):
         token = tokens[j]
         word = token.text.lower()
@@ -297,17 +320,37 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             continue  # `Джон Говард (John Howard) сказал`: glosses are not subjects
         if word == ";":
             break
-        if word == "," and j + 1 < cue and tokens[j + 1].text.lower() in _CLAUSE_JOINERS:
-            break
+        if (
+            word == ","
+            and j + 2 < cue
+            and tokens[j + 1].text.lower() in _CLAUSE_JOINERS
+            and tokens[j + 2].text != ","
+        ):
+            if found:
+                break
+            crossed = True  # the subject, if any, is shared with the clause before
         commas += word == ","
         if word in {"который", "которая", "которые"}:
             continue
         entity = ctx.entity_at(token.start, token.end, ("PER", "ORG"))
         case = token.feats.get("Case")
+        if _quoted_name(ctx, j) and j >= cue - 3:
+            continue  # `В уфимской мэрии "Ъ" сообщили`
+        if entity is not None and entity.type == "ORG" and _dependent_name(ctx, j):
+            continue
+        if crossed and not (entity is not None and entity.type == "PER") and token.pos != "PRON":
+            continue
         if is_nominative(token) or (entity is not None and case in (None, "Nom")):
             found.append((j, commas))
             if (entity is not None and entity.type == "PER") or commas == 0:
                 break
+        elif (
+            adjective is None
+            and case == "Nom"
+            and token.pos in ("ADJ", "VERB")
+            and (j + 1 < len(tokens) and tokens[j + 1].pos not in ("NOUN", "PROPN", "ADJ"))
+        ):
+            adjective = j
     if found:
         # a name wins; else the subject outside an apposition or participial phrase
         # (`Врачи, прооперировавшие …, говорят`), i.e. the leftmost one found
@@ -330,6 +373,19 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
         ):  # `в МВД сообщили`, `в комитете образования пояснили`
             h = j + 1 if tokens[j + 1].pos in ("NOUN", "PROPN") else min(j + 2, cue - 1)
             return speaker_from_token(ctx, h, cand, cue)
+    if adjective is not None and not crossed:
+        end = adjective + 1
+        while end < cue and tokens[end].text not in _STOP and not is_cue(tokens[end]):
+            end += 1
+        return Speaker(
+            name=ctx.text[tokens[adjective].start : tokens[end - 1].end],
+            kind="descriptor",
+            mention=Span(
+                start=tokens[adjective].start,
+                end=tokens[end - 1].end,
+                text=ctx.text[tokens[adjective].start : tokens[end - 1].end],
+            ),
+        )
     return None
 
 
@@ -369,13 +425,16 @@ def speaker_before_colon(cand: Candidate, ctx: Context) -> Speaker | None:
             ctx, att.cue_token, b, cand
         )
     tokens = ctx.tokens
-    clause = any(t.pos in ("VERB", "AUX") for t in tokens[a:b])
+    clause = any(t.pos in ("VERB", "AUX") or t.text in "—–" for t in tokens[a:b])
     for j in range(a, b):  # the clause's subject: its first nominative name or pronoun
         named = ctx.entity_at(tokens[j].start, tokens[j].end, ("PER", "ORG"))
         if (named or tokens[j].pos == "PRON") and tokens[j].feats.get("Case") in (None, "Nom"):
             return speaker_from_token(ctx, j, cand, b)
     if clause:
         return None  # `… — это иллюзия: «…»`: no source here, the previous quote's may do
+    for j in range(a, b):  # a bare noun phrase naming a person: `Слова Сагдеева из интервью:`
+        if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER",)):
+            return speaker_from_token(ctx, j, cand, b)
     for j in range(b - 1, a - 1, -1):  # a bare noun phrase: `Пресс-служба МВД: «…»`
         if tokens[j].pos in ("NOUN", "PROPN"):
             return speaker_from_token(ctx, j, cand, b)

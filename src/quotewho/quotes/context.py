@@ -172,4 +172,12 @@ def is_verb(token: Token) -> bool:
 
 def is_nominative(token: Token) -> bool:
     """A noun, name or pronoun in the nominative: a possible subject."""
-    return token.pos in ("NOUN", "PROPN", "PRON") and token.feats.get("Case") == "Nom"
+    if token.pos in ("NOUN", "PROPN", "PRON") and token.feats.get("Case") == "Nom":
+        return True
+    # abbreviations (`ФАС`, `МИД`) often come without a case: as good a subject as any
+    return (
+        token.pos in ("NOUN", "PROPN", "X")
+        and "Case" not in token.feats
+        and len(token.text) > 1
+        and token.text.isupper()
+    )

@@ -25,6 +25,7 @@ from .coref import (
     role_words,
 )
 
+_UD_GENDER = {"masc": "Masc", "femn": "Fem"}
 _MARKS = frozenset('«»"„“”')
 _CLAUSE_JOINERS = frozenset({"а", "но", "однако", "зато"})
 NOBODY = Speaker(name="-", kind="descriptor")  # a rule's answer "the text names no source"
@@ -152,19 +153,20 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
 
 def display_name(person, ctx: Context, mention) -> str:
     """The person's canonical name without glosses (`Джон Говард (John Howard)`), with the
-    surname as written where the mention is a nominative one (names the normaliser does
-    not know, `Маэхара`, stay as the text has them)."""
+    surname as the text writes it in the nominative when the canonical one differs only in
+    its ending (names the normaliser does not know, `Маэхара`, stay as written)."""
     name = person.name.split("(")[0].strip() or person.name
-    token = ctx.tokens[min(ctx.token_at(mention.start), len(ctx.tokens) - 1)]
-    last = ctx.tokens[max(ctx.token_before(mention.end), 0)]
-    if (
-        token.feats.get("Case") == "Nom"
-        and last.text[:1].isupper()
-        and last.feats.get("Case") == "Nom"
-        and last.text.lower() != name.split()[-1].lower()
-        and last.text.lower().startswith(name.split()[-1].lower()[:-1])
-    ):
-        name = " ".join([*name.split()[:-1], last.text])
+    words = name.split()
+    surname = words[-1].lower()
+    written: dict[str, int] = {}
+    for span in [mention, *person.mentions]:
+        last = ctx.tokens[max(ctx.token_before(span.end), 0)]
+        if last.feats.get("Case") == "Nom" and last.text[:1].isupper() and last.end == span.end:
+            written[last.text] = written.get(last.text, 0) + 1
+    if written:
+        best = max(written, key=written.__getitem__)
+        if best.lower() != surname and best.lower()[:-2] == surname[: len(best) - 2]:
+            name = " ".join([*words[:-1], best])
     return name
 
 
@@ -207,11 +209,7 @@ def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Sp
             return None
     elif speaker.mention is not None:
         head = ctx.tokens[min(ctx.token_at(speaker.mention.start), len(ctx.tokens) - 1)]
-        if (
-            head.feats.get("Number") != "Sing"
-            or head.feats.get("Gender", "")[:4].lower()
-            != gender[:4].replace("femn", "fem").replace("masc", "masc")[:4]
-        ):
+        if head.feats.get("Number") != "Sing" or head.feats.get("Gender") != _UD_GENDER[gender]:
             return None
     else:
         return None
@@ -271,9 +269,12 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
 
 def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:
     """`говорится в заявлении НВО`, `сообщается на сайте Верховной Рады`: the genitive
-    after a document word, or the document's owner."""
+    after a document word; `сообщили в МВД`: the body itself."""
     tokens = ctx.tokens
-    if a < b and tokens[a].text.lower() in {"в", "на"}:
+    if a + 1 < b and tokens[a].text.lower() in {"в", "во", "на"}:
+        first = tokens[a + 1]
+        if first.lemma in org_words() or ctx.entity_at(first.start, first.end, ("ORG",)):
+            return speaker_from_token(ctx, a + 1, cand, b)  # `сообщили в пресс-службе МВД`
         for j in range(a + 2, min(b, a + 6)):
             if tokens[j].pos in ("NOUN", "PROPN") and tokens[j].text not in _STOP:
                 return speaker_from_token(ctx, j, cand, b)
@@ -401,6 +402,10 @@ def speaker_impersonal(cand: Candidate, ctx: Context) -> Speaker | None:
     for j in range(a, att.cue_token - 2):  # `со ссылкой на источник в Генштабе сообщалось`
         if ctx.tokens[j].lemma == "ссылка" and ctx.tokens[j + 1].text.lower() == "на":
             return speaker_from_token(ctx, j + 2, cand, att.cue_token)
+    for j in range(max(a, att.cue_token - 8), att.cue_token):  # `В заявлении МИД говорится`
+        found = _source_in(ctx, j, att.cue_token, cand)
+        if found is not None:
+            return found
     return _source_in(ctx, att.cue_token + 1, b, cand) or NOBODY
 
 

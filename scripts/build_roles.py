@@ -5,8 +5,8 @@
 Every PROFESSION mention of the train split is cut before its first named word (a
 capitalised word after the first, Latin, digits, quote marks: `министр энергетики РФ` →
 `министр энергетики`) and lemmatised word by word with pymorphy3. A lemma sequence is
-kept when it ends in a noun and was seen at least twice, or once when it is one animate
-noun (`электромонтёр`). What Kazakh and other news need beyond NEREL is hand-written in
+kept when it ends in a noun and was seen at least twice, or once when it is one word
+(`электромонтёр`, `диджей`). What Kazakh and other news need beyond NEREL is hand-written in
 `models/roles_news.txt`, which this script leaves alone.
 
 `org_heads.txt`: lemmas of the lower-case nouns that open ORGANIZATION mentions at least
@@ -44,9 +44,8 @@ def lemmas(words: list[str]) -> tuple[str, ...]:
     return tuple(parses(w.lower())[0].normal_form.replace("ё", "е") for w in words)
 
 
-def is_noun(word: str, animate: bool = False) -> bool:
-    tag = parses(word.lower())[0].tag
-    return tag.POS == "NOUN" and (not animate or "anim" in tag)
+def is_noun(word: str) -> bool:
+    return parses(word.lower())[0].tag.POS == "NOUN"
 
 
 def mentions_of(folder: Path, label: str) -> list[str]:
@@ -77,7 +76,7 @@ def build(folder: Path) -> list[str]:
             counts[lemmas(words)] += 1
     keep = set()
     for entry, n in counts.items():
-        if n >= 2 or (len(entry) == 1 and is_noun(entry[0], animate=True)):
+        if n >= 2 or len(entry) == 1:
             keep.add(" ".join(entry))
     return sorted(keep)
 
@@ -91,8 +90,8 @@ def main() -> None:
     header = (
         "# Roles (positions, occupations) as pymorphy3 lemma sequences, one a line.\n"
         "# Lemmas of NEREL 1.1 train PROFESSION mentions (CC BY 2.5, Loukachevitch et al.\n"
-        "# 2023) cut before their first named word: seen >= 2 times, or once as one animate\n"
-        "# noun. Rebuilt by scripts/build_roles.py; hand additions go in roles_news.txt.\n"
+        "# 2023) cut before their first named word, ending in a noun: seen >= 2 times, or once\n"
+        "# as one word. Rebuilt by scripts/build_roles.py; hand additions: roles_news.txt.\n"
     )
     args.out.write_text(header + "\n".join(entries) + "\n", encoding="utf-8")
     print(f"{len(entries)} roles -> {args.out}")

@@ -89,10 +89,10 @@ def nominative_name_part(token: Token, gender: str | None) -> str:
     surname = _SURNAME_FEMN.match(word) if gender == "femn" else _SURNAME_MASC.match(word)
     if surname and (case is not None or gender == "femn"):
         return surname.group(1) + ("а" if gender == "femn" else "")
-    for parse in readings:
-        if (case is None or parse.tag.case == case) and (
-            gender is None or gender in parse.tag or "ms-f" in parse.tag
-        ):
+    in_case = [p for p in readings if case is None or p.tag.case == case]
+    # no reading in slovnet's case (it reads `Локхарту` as genitive): the dictionary's own
+    for parse in in_case or [p for p in readings if p.tag.case != "nomn"]:
+        if gender is None or gender in parse.tag or "ms-f" in parse.tag:
             form = parse.inflect({"nomn", gender} if gender else {"nomn"}) or parse.inflect(
                 {"nomn"}
             )

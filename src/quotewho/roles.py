@@ -259,10 +259,17 @@ def _index(tokens: list[Token], offset: int) -> int:
 def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """`политолог Елдос Жумагулов`; `эксперты Айтбай Жұмағұлов, Ерлан Медеубаев и …`."""
     i = _index(tokens, role.end)
+    if role.plural and i + 1 < len(tokens) and tokens[i].text in ("—", ":"):
+        i += 1  # `музыкантами группы СВ — Вадимом Голутвиным, …`
     if i < len(tokens) and tokens[i].text == "(":
         closing = next((k for k in range(i, min(i + 6, len(tokens))) if tokens[k].text == ")"), i)
         i = closing + 1  # `… (ОФДД) Наттавута Сайкыа`
     person = _person_at(tokens[i].start, mentions) if i < len(tokens) else None
+    if person and _is_genitive(person.tokens[0]) and not _is_genitive(role.tokens[0]):
+        # `пресс-секретарю экс-президента Билла Клинтона Джо Локхарту`: the genitive name
+        # depends on the role; the person is the name after it, if any
+        after = _index(tokens, person.end)
+        person = _person_at(tokens[after].start, mentions) if after < len(tokens) else None
     if person is None:
         return []
     people = [person]

@@ -151,8 +151,13 @@ def org_head_before_name(mentions: list[Mention], sent: Sent, text: str) -> list
                 and not (before and before.pos in ("NOUN", "PROPN"))
             ):
                 start = k - 1
-                while start > 0 and tokens[start - 1].pos == "ADJ":
-                    start -= 1
+                while (
+                    start > 0
+                    and tokens[start - 1].pos == "ADJ"
+                    and tokens[start - 1].feats.get("Case") == head.feats.get("Case")
+                    and tokens[start - 1].feats.get("Variant") != "Short"
+                ):
+                    start -= 1  # agreeing adjectives: `нижней палаты`, not `способен парламент`
                 merged = tokens[start:k] + mention.tokens
                 mention = Mention(merged[0].start, merged[-1].end, "ORG", merged)
         out.append(mention)

@@ -55,9 +55,32 @@ def find_quotes(draft: Draft) -> list[Quote]:
     cues = {c.attribution.cue for c in indirect if c.finder == "inverted"}
     # a paragraph after `…, заявил X:` whose own words already are the quote
     direct = [d for d in direct if d.finder != "block" or d.attribution.cue not in cues]
-    cands = settle(direct, indirect)
+    cands = settle(direct, [c for c in indirect if balanced(ctx.text[c.start : c.end])])
     attribute(cands, ctx)
-    return [to_quote(ctx, cand) for cand in cands]
+    return [to_quote(ctx, cand) for cand in cands if not unanchored(ctx, cand)]
+
+
+def balanced(text: str) -> bool:
+    """Whether a content clause closes no quotation it did not open: one that does
+    (`…, указывает, что русские понимают серьёзность проблемы»`) is speech inside a quote."""
+    depth = 0
+    for ch in text:
+        depth += (ch == "«") - (ch == "»")
+        if depth < 0:
+            return False
+    return True
+
+
+def unanchored(ctx: Context, cand: Candidate) -> bool:
+    """An infinitive cue with no subject is the author's (`можно сказать, что …`,
+    `позволяет говорить о том, что …`), unless something else named the source."""
+    i = cand.attribution.cue_token
+    return (
+        cand.speaker is None
+        and i is not None
+        and ctx.tokens[i].feats.get("VerbForm") == "Inf"
+        and cand.attribution.how == "before"
+    )
 
 
 def overlap(a: Candidate, b: Candidate) -> int:

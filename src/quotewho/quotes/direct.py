@@ -138,7 +138,7 @@ def _colon_before(ctx: Context, pair: Pair) -> Attribution | None:
     if i >= line_start and reports(ctx.tokens[ctx.token_before(i + 1)]):
         cue = ctx.token_before(i + 1)  # `кричит «Аллах Акбар»`, not `сообщает «Интерфакс»`
         if ctx.entity_at(pair.open, pair.close, ("ORG", "PER", "LOC")) and (
-            len(text[pair.open : pair.close].split()) < 4
+            len(text[pair.open : pair.close].split()) < 6
         ):
             return None
         a, _ = ctx.sentence_range(cue)

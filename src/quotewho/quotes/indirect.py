@@ -247,11 +247,13 @@ def find_inverted(ctx: Context) -> list[Candidate]:
             k -= 1
         if k <= a or tokens[k].text != ",":
             continue
-        if not is_finite(token) and not is_impersonal(token):
+        if not is_finite(token) or authorial(token):
             continue
         if _that(ctx, i, b) is not None:
             continue
-        rest = range(i + 1, b)
+        if i + 1 < b and tokens[i + 1].text.lower() in {"ли", ":"}:
+            continue  # `вопрос, согласится ли …`; `…, констатировал: …` owns what follows
+        rest = range(i + 1, next((j for j in range(i + 1, b) if tokens[j].text == ":"), b))
         if not any(is_nominative(tokens[j]) for j in rest) and not (
             is_impersonal(token) and i + 1 < b and tokens[i + 1].text.lower() in {"в", "на"}
         ):
@@ -261,8 +263,10 @@ def find_inverted(ctx: Context) -> list[Candidate]:
             start += 1
         if tokens[start].text[:1] in '«"„“' and tokens[k - 1].text[:1] in '»"“”':
             continue  # a direct quote: the direct finder owns it
-        if k - start < 3 or not has_predicate(ctx, start, k):
-            continue
+        if k - start < 3 or not any(
+            is_finite(t) or t.feats.get("Variant") == "Short" for t in tokens[start:k]
+        ):
+            continue  # a clause, not a phrase (`Одна из групп протестующих, уточняет …`)
         if ctx.tokens[start].text.lower() == "об" and ctx.tokens[start + 1].text.lower() == "этом":
             continue
         s, e = _span(ctx, start, k)
@@ -326,8 +330,8 @@ def find_namings(ctx: Context) -> list[Candidate]:
     for i, token in enumerate(tokens):
         if token.lemma not in naming_cues() or authorial(token):
             continue
-        if token.feats.get("VerbForm") == "Inf":
-            continue  # `стали называть «секс-символом»`: nobody in particular
+        if token.feats.get("VerbForm") in ("Inf", "Part"):
+            continue  # `стали называть «секс-символом»`, `называемых в Японии …`
         if i > 0 and tokens[i - 1].text.lower() in {"так", "как"}:
             continue  # `так называемый`
         _, b = ctx.sentence_range(i)

@@ -19,6 +19,7 @@ from .indirect import (
     find_parentheticals,
     find_that_clauses,
 )
+from .marks import Pair, pair_marks
 from .speakers import attribute
 
 # Which finder keeps a quote when two propose the same stretch of text.
@@ -44,7 +45,6 @@ def find_quotes(draft: Draft) -> list[Quote]:
     if not draft.sents:
         return []
     ctx = Context(draft)
-    direct = attach_followers(ctx, find_direct(ctx))
     indirect = [
         *find_that_clauses(ctx),
         *find_frames(ctx),
@@ -52,12 +52,22 @@ def find_quotes(draft: Draft) -> list[Quote]:
         *find_namings(ctx),
         *find_parentheticals(ctx),
     ]
+    quoted = [p for p in pair_marks(ctx.text) if len(ctx.text[p.open : p.close].split()) >= 4]
+    indirect = [c for c in indirect if not inside_quotation(c, quoted)]
+    direct = attach_followers(ctx, find_direct(ctx), indirect)
     cues = {c.attribution.cue for c in indirect if c.finder == "inverted"}
     # a paragraph after `…, заявил X:` whose own words already are the quote
     direct = [d for d in direct if d.finder != "block" or d.attribution.cue not in cues]
     cands = settle(direct, [c for c in indirect if balanced(ctx.text[c.start : c.end])])
     attribute(cands, ctx)
     return [to_quote(ctx, cand) for cand in cands if not unanchored(ctx, cand)]
+
+
+def inside_quotation(cand: Candidate, quoted: list[Pair]) -> bool:
+    """A report whose cue stands inside quotation marks is speech inside a quote (the
+    standard annotates nested quotes optionally): `«…, это указывает на то, что …»`."""
+    cue = cand.attribution.cue
+    return cue is not None and any(p.open < cue[0] < p.close for p in quoted)
 
 
 def balanced(text: str) -> bool:
@@ -110,7 +120,7 @@ def settle(direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate
     for cand in sorted(indirect, key=lambda c: (FINDER_RANK[c.finder], c.start)):
         if any(overlap(cand, d) * 2 > cand.end - cand.start for d in kept_direct):
             continue
-        if cand.finder in ("inverted", "frame") and any(
+        if cand.finder == "inverted" and any(
             o.start >= cand.start and o.end <= cand.end for o in out
         ):
             continue  # the outer layer of stacked reports (`…, что …, сообщает РБК`)

@@ -253,14 +253,21 @@ def dialogue(ctx: Context) -> list[Candidate]:
     return out
 
 
-def attach_followers(ctx: Context, found: list[Candidate]) -> list[Candidate]:
-    """Unattributed quotes that continue an attributed one: a sentence-long quote right
-    after it (`«…», — сказал Говард. «Это огромная потеря…»`) or the earlier paragraphs
-    of a multi-paragraph quote."""
+def attach_followers(
+    ctx: Context, found: list[Candidate], reports: list[Candidate]
+) -> list[Candidate]:
+    """Unattributed quotes that continue an attributed one — a direct quote or a
+    reported clause (`reports`): a sentence-long quote right after it (`«…», — сказал
+    Говард. «Это огромная потеря…»`, `Далее Герстенмайер сказал, что … . «Мы не видим
+    …»`) or the earlier paragraphs of a multi-paragraph quote."""
     text = ctx.text
     found = sorted(found, key=lambda c: c.start)
     kept: list[Candidate] = []
-    attributed = [c for c in found if c.finder != "unattributed"]
+    attributed = sorted(
+        [c for c in found if c.finder != "unattributed"]
+        + [c for c in reports if c.attribution.how != "impersonal"],
+        key=lambda c: c.end,
+    )
     for cand in found:
         if cand.finder != "unattributed":
             kept.append(cand)
@@ -274,7 +281,7 @@ def attach_followers(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             or len(text[cand.start : cand.end].split()) < 3
         ):
             continue
-        after = [c for c in attributed if c.start >= cand.end]
+        after = [c for c in attributed if c.start >= cand.end and c.kind == "direct"]
         if before and _close(text, before[-1].end, cand.start):
             cand.follows, cand.finder = before[-1], "follows"
             kept.append(cand)

@@ -78,7 +78,14 @@ def content_end(ctx: Context, i: int, b: int) -> int:
     of its sentence `b`, or an earlier comma that opens another report (`…, а он
     отметил, что`, `…, добавив, что`, `…, сообщает РБК`, `…, по его словам`)."""
     tokens = ctx.tokens
+    depth = 0  # open quotation marks: a quoted stretch is never cut
     for j in range(i, b):
+        mark = tokens[j].text
+        depth += (mark in "«„") - (mark in "»“" and depth > 0)
+        if mark == '"':
+            depth = depth + 1 if depth == 0 else depth - 1
+        if depth > 0:
+            continue
         if tokens[j].text == ":" and j + 1 < b and tokens[j + 1].text[:1] in '«"„“—–':
             return j  # `…: «…»` opens a direct quote of its own
         if tokens[j].text not in {",", ";"} or j + 1 >= b:

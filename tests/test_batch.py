@@ -71,20 +71,38 @@ def test_bad_n_process_is_refused(nlp: Pipeline) -> None:
 
 
 def test_two_processes_give_what_one_gives(nlp, one_by_one) -> None:
-    read = []
+    read, failed = [], []
 
     def texts():
         for i, text in enumerate(TEXTS * 3):
             read.append(i)
             yield text, i
+            if i == 8:
+                yield None, "not text"  # fails in its worker, alone
 
-    docs = nlp.pipe(texts(), batch_size=1, n_process=2, as_tuples=True)
+    docs = nlp.pipe(
+        texts(), batch_size=1, n_process=2, as_tuples=True, on_error=lambda *f: failed.append(f)
+    )
     first, context = next(docs)
     # two batches per worker in flight (plus the one being handed out): memory stays flat
     assert (first, context) == (one_by_one[0], 0) and len(read) <= 6
     got = [(first, context), *docs]
     assert [c for _, c in got] == list(range(len(TEXTS) * 3))
     assert [doc for doc, _ in got] == one_by_one * 3
+    assert [(item, type(error)) for item, error in failed] == [
+        ((None, "not text"), quotewho.InputError)
+    ]
+
+
+def test_a_failing_text_is_left_out_and_reported(nlp, one_by_one) -> None:
+    failed = []
+    texts = [TEXTS[0], TEXTS[1], 42, TEXTS[2]]
+    docs = list(nlp.pipe(texts, batch_size=4, on_error=lambda *f: failed.append(f)))
+    assert docs == one_by_one[:3]
+    ((item, error),) = failed
+    assert item == 42 and isinstance(error, quotewho.InputError)
+    with pytest.raises(quotewho.InputError):
+        list(nlp.pipe(texts, batch_size=4))  # without on_error the error ends the run
 
 
 def test_a_pipeline_travels_without_its_models(nlp: Pipeline) -> None:

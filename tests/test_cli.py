@@ -248,6 +248,37 @@ def test_strict_stops_at_the_first_bad_input(capsys, tmp_path: Path, with_bad_fi
     assert [row["source"] for row in rows] == [str(with_bad_file[0])]
 
 
+def fail_on(monkeypatch, word: str) -> None:
+    """Make the quote stage crash on texts holding `word`, as a bug would."""
+    from quotewho import pipeline
+
+    find_quotes = pipeline.find_quotes
+
+    def crash(draft):
+        if word in draft.text:
+            raise RuntimeError("a bug in a rule")
+        return find_quotes(draft)
+
+    monkeypatch.setattr(pipeline, "find_quotes", crash)
+
+
+def test_a_document_the_pipeline_fails_on_is_skipped(capsys, monkeypatch) -> None:
+    fail_on(monkeypatch, "Видениус")
+    failing = next(p for p in ARTICLES if "Видениус" in p.read_text(encoding="utf-8"))
+    code, out, err = run(["extract", "--batch-size", "4", *ARTICLES], capsys)
+    assert code == cli.SKIPPED
+    assert [row["source"] for row in jsonl(out)] == [str(p) for p in ARTICLES if p != failing]
+    assert f"skipped {failing}: analysis failed: RuntimeError: a bug in a rule" in err
+
+
+def test_strict_stops_where_the_pipeline_fails(capsys, monkeypatch, tmp_path: Path) -> None:
+    fail_on(monkeypatch, "Видениус")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(["extract", "--strict", "-o", out, *ARTICLES], capsys)
+    assert code == cli.ERROR and "analysis failed" in err and "(--strict)" in err
+    assert not out.exists()
+
+
 # ---------------------------------------------------------------- -o and --resume
 
 

@@ -418,9 +418,18 @@ class Run:
             else:
                 yield item.text, item
 
+    def failed(self, pair: tuple[str, Input], error: Exception) -> None:
+        """An input whose analysis raised: skipped and named, or with --strict the end."""
+        message = f"{pair[1].where}: analysis failed: {type(error).__name__}: {error}"
+        if self.args.strict:
+            raise Stop(f"stopped at {message} (--strict)")
+        self.say(f"skipped {message}")
+        self.skipped += 1
 
-def documents(pairs: Iterator[tuple[str, Input]], args) -> Iterator[tuple[Document, Input]]:
+
+def documents(pairs: Iterator[tuple[str, Input]], state: Run) -> Iterator[tuple[Document, Input]]:
     """(Document, input) in input order: on a Dask cluster, in worker processes or here."""
+    args = state.args
     if args.scheduler:
         from .dask import pipe
 
@@ -428,7 +437,11 @@ def documents(pairs: Iterator[tuple[str, Input]], args) -> Iterator[tuple[Docume
     from . import _default_pipeline
 
     return _default_pipeline().pipe(
-        pairs, batch_size=args.batch_size, n_process=args.n_process, as_tuples=True
+        pairs,
+        batch_size=args.batch_size,
+        n_process=args.n_process,
+        as_tuples=True,
+        on_error=state.failed,
     )
 
 
@@ -513,7 +526,7 @@ def write_all(writer: Writer, state: Run, args: argparse.Namespace) -> None:
         state.bar = bar if show else None
         try:
             pairs = state.good_inputs(read_inputs(args.paths, args))
-            with closing(documents(pairs, args)) as results:
+            with closing(documents(pairs, state)) as results:
                 for doc, item in results:
                     writer.write(doc, item)
                     bar.update()

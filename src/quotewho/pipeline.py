@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from itertools import islice
 from typing import Any
@@ -54,6 +55,7 @@ class Pipeline:
         batch_size: int = 32,
         n_process: int = 1,
         as_tuples: bool = False,
+        on_error: Callable[[Any, Exception], None] | None = None,
     ) -> Iterator[Document] | Iterator[tuple[Document, Any]]:
         """Analyse many texts; one Document per text, in input order, as they are ready.
 
@@ -64,38 +66,49 @@ class Pipeline:
         using it need the ``if __name__ == "__main__":`` guard (workers are spawned).
         With `as_tuples`, `texts` holds `(text, context)` pairs and `(Document, context)`
         pairs come out: an article id travels with its result.
+        Without `on_error`, an error in any text ends the run; with it, a failing batch is
+        analysed again text by text, and each text that still fails is left out and given
+        to ``on_error(item, error)`` (item: the text, or its pair).
         """
         if isinstance(texts, str | bytes | bytearray) or not isinstance(texts, Iterable):
             # a str is iterable too: without this, each character would become a document
             raise InputError(f"pipe() takes an iterable of texts, got {type(texts).__name__}")
-        if as_tuples:
-            yield from self._pipe_tuples(texts, batch_size, n_process)
-            return
-        batches = chunks(iter(texts), batch_size)
         if n_process == -1:
             n_process = os.cpu_count() or 1
-        if n_process == 1:
-            for batch in batches:
-                yield from self._process(batch)
-        elif n_process > 1:
-            yield from in_workers(self, batches, n_process)
-        else:
+        if n_process < 1:
             raise ValueError(f"n_process must be a positive number or -1, got {n_process}")
+        given: deque = deque()  # what was given for each text in flight: it stays here
 
-    def _pipe_tuples(
-        self, pairs: Iterable[tuple[str, Any]], batch_size: int, n_process: int
-    ) -> Iterator[tuple[Document, Any]]:
-        contexts: deque = deque()  # contexts stay in this process; only texts travel
+        def texts_only() -> Iterator[str]:
+            for item in texts:
+                if as_tuples and (not isinstance(item, tuple | list) or len(item) != 2):
+                    raise InputError(f"as_tuples expects (text, context) pairs, got {item!r:.80}")
+                given.append(item)
+                yield item[0] if as_tuples else item
 
-        def texts() -> Iterator[str]:
-            for pair in pairs:
-                if not isinstance(pair, tuple | list) or len(pair) != 2:
-                    raise InputError(f"as_tuples expects (text, context) pairs, got {pair!r:.80}")
-                contexts.append(pair[1])
-                yield pair[0]
+        batches = chunks(texts_only(), batch_size)
+        safe = on_error is not None
+        if n_process == 1:
+            results = (result for batch in batches for result in self._analyse(batch, safe))
+        else:
+            results = in_workers(self, batches, n_process, safe)
+        for result in results:
+            item = given.popleft()
+            if isinstance(result, Exception):
+                on_error(item, result)
+            else:
+                yield (result, item[1]) if as_tuples else result
 
-        for doc in self.pipe(texts(), batch_size, n_process):
-            yield doc, contexts.popleft()
+    def _analyse(self, texts: list[str], safe: bool) -> list[Document | Exception]:
+        """Documents of `texts`; when `safe`, the exception in place of each text that fails."""
+        try:
+            return self._process(texts)
+        except Exception as error:
+            if not safe:
+                raise
+            if len(texts) == 1:
+                return [error]
+            return [result for text in texts for result in self._analyse([text], safe)]
 
     def __getstate__(self) -> dict:
         """Settings only, no loaded models: a worker process loads its own."""
@@ -209,8 +222,11 @@ def chunks(items: Iterator, size: int) -> Iterator[list]:
         yield chunk
 
 
-def in_workers(pipeline: Pipeline, batches: Iterator[list], n_process: int) -> Iterator[Document]:
-    """Documents of `batches` analysed by `n_process` worker processes, in input order.
+def in_workers(
+    pipeline: Pipeline, batches: Iterator[list], n_process: int, safe: bool = False
+) -> Iterator[Document | Exception]:
+    """Documents of `batches` analysed by `n_process` worker processes, in input order
+    (with `safe`, see `Pipeline._analyse`).
 
     Workers are spawned (safe with threads and on every OS), load the models once and
     ignore Ctrl-C: this process stops them, whether the input ends, the consumer stops
@@ -225,7 +241,7 @@ def in_workers(pipeline: Pipeline, batches: Iterator[list], n_process: int) -> I
     try:
         pending: deque = deque()
         for batch in batches:
-            pending.append(pool.apply_async(_work, (batch,)))
+            pending.append(pool.apply_async(_work, (batch, safe)))
             if len(pending) >= 2 * n_process:
                 yield from pending.popleft().get()
         while pending:
@@ -248,6 +264,16 @@ def _start_worker(pipeline: Pipeline) -> None:
     _worker_pipeline = pipeline
 
 
-def _work(texts: list[str]) -> list[Document]:
+def _work(texts: list[str], safe: bool) -> list[Document | Exception]:
     assert _worker_pipeline is not None, "worker started without its pipeline"
-    return _worker_pipeline._process(texts)
+    results = _worker_pipeline._analyse(texts, safe)
+    return [_portable(r) if isinstance(r, Exception) else r for r in results]
+
+
+def _portable(error: Exception) -> Exception:
+    """The error, or a RuntimeError saying the same if it cannot travel between processes."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error

@@ -299,6 +299,24 @@ def _dependent_name(ctx: Context, j: int) -> bool:
     return before.pos == "NOUN" and before.feats.get("Case") not in (None, "Nom")
 
 
+def _apposed_name(ctx: Context, h: int, a: int) -> int | None:
+    """The name a common-noun subject is set after (`Андрей Столбунов, председатель
+    правления … уверен`): a nominative person just before the comma before it."""
+    k = h - 1
+    while k >= a and ctx.tokens[k].pos == "ADJ":
+        k -= 1
+    if k < a or ctx.tokens[k].text != ",":
+        return None
+    for j in range(k - 1, max(a, k - 4) - 1, -1):
+        token = ctx.tokens[j]
+        if ctx.entity_at(token.start, token.end, ("PER",)) and token.feats.get("Case") in (
+            None,
+            "Nom",
+        ):
+            return j
+    return None
+
+
 def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker | None:
     """The subject before the cue in its clause (`Он отметил, что`): the nearest
     nominative, except that a name before a comma-enclosed apposition wins over a noun
@@ -361,7 +379,11 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             for j, _ in found
             if tokens[j].pos == "PROPN" or ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",))
         ]
-        return speaker_from_token(ctx, named[0] if named else found[-1][0], cand, cue)
+        if named:
+            return speaker_from_token(ctx, named[0], cand, cue)
+        head = found[-1][0]
+        name = _apposed_name(ctx, head, a)
+        return speaker_from_token(ctx, head if name is None else name, cand, cue)
     for j in range(cue - 1, max(a, cue - 6) - 1, -1):
         if (
             tokens[j].text.lower() in {"в", "во"}

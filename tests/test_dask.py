@@ -129,3 +129,18 @@ def test_cli_on_the_cluster_prints_what_it_prints_here(client: Client, capsys) -
     assert main([*args, "--scheduler", client.scheduler.address]) == 0
     assert capsys.readouterr().out == here
     assert here.count("\n") == 5
+
+
+def test_pipe_with_on_error_leaves_out_only_the_text_that_fails(client: Client, expected) -> None:
+    items = [(TEXTS[0], "a"), (None, "bad"), (TEXTS[1], "b"), (b"\xff", "bytes")]
+    failed = []
+    got = list(
+        quotewho.dask.pipe(
+            items, client.scheduler.address, batch_size=3, on_error=lambda *f: failed.append(f)
+        )
+    )
+    assert got == [(expected[0], "a"), (expected[1], "b")]
+    assert [(pair, type(error)) for pair, error in failed] == [
+        ((None, "bad"), quotewho.InputError),
+        ((b"\xff", "bytes"), quotewho.InputError),
+    ]

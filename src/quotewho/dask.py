@@ -13,7 +13,7 @@ models on the first partition that process gets and keeps them for every later o
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import dask.bag as db
@@ -79,26 +79,31 @@ def to_frame(
 
 
 def pipe(
-    items: Iterable[tuple[str, Context]], scheduler: str, batch_size: int = 32
+    items: Iterable[tuple[str, Context]],
+    scheduler: str,
+    batch_size: int = 32,
+    on_error: Callable[[tuple[str, Context], Exception], None] | None = None,
 ) -> Iterator[tuple[Document, Context]]:
     """`(Document, context)` for each `(text, context)`, in input order, analysed by the
     cluster whose scheduler listens at `scheduler` (e.g. ``tcp://10.0.0.5:8786``).
 
     The input is read lazily, `batch_size` texts to a task, with a few tasks per worker
     thread in flight, so an input of any length streams through in bounded memory.
-    Only the texts are sent; contexts stay here.
+    Only the texts are sent; contexts stay here. `on_error` works as in `Pipeline.pipe`:
+    without it an error in any text ends the run, with it each text that fails is left
+    out and given to ``on_error((text, context), error)``.
     """
     with Client(scheduler, set_as_default=False) as client:
         ahead = PARTITIONS_AHEAD * max(1, sum(client.nthreads().values()))
         pending: deque = deque()
         for chunk in chunks(iter(items), batch_size):
             texts = [text for text, _ in chunk]
-            future = client.submit(_analyse, texts, batch_size, pure=False)
-            pending.append((future, [context for _, context in chunk]))
+            future = client.submit(_analyse, texts, batch_size, on_error is not None, pure=False)
+            pending.append((future, chunk))
             if len(pending) >= ahead:
-                yield from _collect(*pending.popleft())
+                yield from _collect(*pending.popleft(), on_error)
         while pending:
-            yield from _collect(*pending.popleft())
+            yield from _collect(*pending.popleft(), on_error)
 
 
 def load_models(client: Client) -> None:
@@ -131,9 +136,20 @@ def _dtypes(what: What, id_dtype: Any) -> dict[str, Any]:
     return {name: declared[name] for name in tables.COLUMNS[what]}
 
 
-def _analyse(texts: list[str], batch_size: int = 32) -> list[Document]:
-    """The documents of `texts`, analysed by this process's own pipeline."""
-    return list(_default_pipeline().pipe(texts, batch_size=batch_size))
+def _analyse(texts: list[str], batch_size: int = 32, safe: bool = False) -> list:
+    """The documents of `texts`, analysed by this process's own pipeline; when `safe`,
+    the exception in place of each text that fails."""
+    if not safe:
+        return list(_default_pipeline().pipe(texts, batch_size=batch_size))
+    results: list = [None] * len(texts)
+
+    def failed(pair: tuple[str, int], error: Exception) -> None:
+        results[pair[1]] = error
+
+    numbered = ((text, i) for i, text in enumerate(texts))
+    for doc, i in _default_pipeline().pipe(numbered, batch_size, as_tuples=True, on_error=failed):
+        results[i] = doc
+    return results
 
 
 def _warm_up() -> None:
@@ -141,5 +157,9 @@ def _warm_up() -> None:
     _default_pipeline()("«Мы готовы», — сказал Есенбаев.")
 
 
-def _collect(future, contexts: list) -> Iterator[tuple[Document, Any]]:
-    yield from zip(future.result(), contexts)
+def _collect(future, chunk: list, on_error: Callable | None) -> Iterator[tuple[Document, Any]]:
+    for result, (text, context) in zip(future.result(), chunk):
+        if isinstance(result, Exception):
+            on_error((text, context), result)
+        else:
+            yield result, context

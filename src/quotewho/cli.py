@@ -9,6 +9,7 @@ usage, 3 some inputs were skipped (each is reported on stderr), 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import io
 import json
@@ -131,8 +132,6 @@ def make_input(item: Input, data: bytes, html: bool, args: argparse.Namespace) -
     except UnicodeDecodeError as error:
         item.error = f"not {args.encoding}: {error.reason} at byte {error.start}"
         return item
-    except LookupError:
-        raise Stop(f"unknown encoding {args.encoding!r}") from None
     return finish_input(item, html)
 
 
@@ -359,6 +358,8 @@ def recover(partial: Path, format: str) -> set[str]:
     that document is analysed again. Documents without quotes leave no CSV row, so they
     are analysed again too, and again leave none: nothing is lost or duplicated.
     """
+    if partial.stat().st_size == 0:
+        return set()
     if format == "jsonl":
         data = partial.read_bytes()
         data = data[: data.rfind(b"\n") + 1]
@@ -446,6 +447,7 @@ def documents(pairs: Iterator[tuple[str, Input]], state: Run) -> Iterator[tuple[
 
 
 def check_options(args: argparse.Namespace) -> None:
+    """Refuse, before any work, options that cannot work together."""
     if args.resume and not args.output:
         raise Stop("--resume needs -o FILE (the output to continue)")
     if args.resume and args.format not in RESUMABLE:
@@ -456,6 +458,10 @@ def check_options(args: argparse.Namespace) -> None:
         raise Stop("--n-process must be 1 or more (or -1: one per CPU)")
     if args.batch_size < 1:
         raise Stop("--batch-size must be 1 or more")
+    try:
+        codecs.lookup(args.encoding)
+    except LookupError:
+        raise Stop(f"unknown encoding {args.encoding!r}") from None
 
 
 @contextmanager

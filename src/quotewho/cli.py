@@ -434,7 +434,9 @@ def documents(pairs: Iterator[tuple[str, Input]], state: Run) -> Iterator[tuple[
     if args.scheduler:
         from .dask import pipe
 
-        return pipe(pairs, scheduler=args.scheduler, batch_size=args.batch_size)
+        return pipe(
+            pairs, scheduler=args.scheduler, batch_size=args.batch_size, on_error=state.failed
+        )
     from . import _default_pipeline
 
     return _default_pipeline().pipe(

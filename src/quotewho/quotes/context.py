@@ -72,6 +72,7 @@ class Context:
             n += len(sent.tokens)
         self.starts = [t.start for t in self.tokens]
         self.dashes: list[int] | None = None  # filled once by direct.dash_offsets
+        self.newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self.person_of: dict[tuple[int, int], Person] = {
             (m.start, m.end): person for person in draft.people for m in person.mentions
         }
@@ -130,9 +131,10 @@ class Context:
 
     def line_of(self, offset: int) -> tuple[int, int]:
         """Offsets of the paragraph (line) holding `offset`."""
-        start = self.text.rfind("\n", 0, offset) + 1
-        end = self.text.find("\n", offset)
-        return start, len(self.text) if end < 0 else end
+        # bisected, not searched: a search from every quote mark of a 1 MB line was quadratic
+        k = bisect_left(self.newlines, offset)
+        start = self.newlines[k - 1] + 1 if k else 0
+        return start, self.newlines[k] if k < len(self.newlines) else len(self.text)
 
     # entities ---------------------------------------------------------------------
     def entity_at(self, start: int, end: int, types: tuple[str, ...]) -> Entity | None:

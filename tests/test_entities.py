@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 
 import quotewho
-from quotewho.ner import is_common_noun
-from quotewho.segment import Token
 
 DATA = Path(__file__).parent / "data"
 
@@ -50,12 +48,3 @@ def test_role_spans_point_into_the_text() -> None:
     assert link.role_mention.text == "Председатель Правления"
     assert link.organisation_mention is not None and link.organisation_mention.text == "КИОР"
     assert link.person_mention.text == "Асылбек Есенбаев"
-
-
-@pytest.mark.parametrize(
-    ("word", "common"), [("Послании", True), ("Главы", True), ("Путин", False), ("Шумов", False)]
-)
-def test_common_noun_in_its_number(word: str, common: bool) -> None:
-    """`Путин` is a genitive plural of `путина` only out of context."""
-    token = Token(0, len(word), word, "PROPN", {"Number": "Sing"})
-    assert is_common_noun(token) is common

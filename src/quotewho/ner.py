@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from .morph import parses
 from .resources import read_lexicon
 from .segment import Sent, Token
 
@@ -25,30 +24,34 @@ class Mention:
 Rule = Callable[[list[Mention], Sent, str], list[Mention]]
 
 OPENING, CLOSING = "«„“", "»”"
-# pymorphy3 tags that make a word a name (a proper noun, an abbreviation, a place).
-_PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init")
-_UD_CASE = {
-    "Nom": "nomn",
-    "Gen": "gent",
-    "Dat": "datv",
-    "Acc": "accs",
-    "Ins": "ablt",
-    "Loc": "loct",
-}
-
 
 def covered_tokens(sent: Sent, start: int, end: int) -> list[Token]:
     """Tokens of `sent` lying inside [start, end)."""
     return [t for t in sent.tokens if t.start >= start and t.end <= end]
 
 
+# slovnet's news NER almost never tags the first word of its input (`Кан сообщил, что …`
+# gives nothing): it learnt from whole texts, where a name rarely comes first. Each
+# sentence is tagged after this prefix, which brings those names back.
+NER_PREFIX = ". "
+
+
+def tagger_input(sent: Sent) -> str:
+    """The text the NER tagger reads for a sentence (its spans are offset by the prefix)."""
+    return NER_PREFIX + sent.text
+
+
 def tag_sentences(sents: list[Sent], text: str, tagger, rules: list[Rule]) -> list[Mention]:
-    """Mentions of all sentences, found in one batched pass of the tagger, mended by `rules`."""
+    """Mentions of all sentences, found in one batched pass of the tagger over
+    `tagger_input`, mended by `rules`."""
     out: list[Mention] = []
-    for sent, markup in zip(sents, tagger.map([s.text for s in sents])):
+    shift = len(NER_PREFIX)
+    for sent, markup in zip(sents, tagger.map([tagger_input(s) for s in sents])):
         mentions = []
         for span in markup.spans:
-            start, end = sent.start + span.start, sent.start + span.stop
+            if span.start < shift:
+                continue
+            start, end = sent.start + span.start - shift, sent.start + span.stop - shift
             tokens = covered_tokens(sent, start, end)
             if tokens:
                 mentions.append(Mention(tokens[0].start, tokens[-1].end, span.type, tokens))
@@ -56,37 +59,6 @@ def tag_sentences(sents: list[Sent], text: str, tagger, rules: list[Rule]) -> li
             mentions = rule(mentions, sent, text)
         out += mentions
     return out
-
-
-def is_common_noun(token: Token) -> bool:
-    """A dictionary word that is no name, in the number slovnet read for it: `Послании`,
-    `Главы`, `Архив` (but `Путин` is no plural of `путина`, nor `Шумов` of `шум`)."""
-    options = parses(token.text)
-    if not options or not options[0].is_known:
-        return False
-    if any(tag in parse.tag for parse in options for tag in _PROPER_TAGS):
-        return False
-    number = {"Sing": "sing", "Plur": "plur"}.get(token.feats.get("Number", ""))
-    return any(parse.tag.POS == "NOUN" and parse.tag.number in (number, None) for parse in options)
-
-
-def drop_common_nouns(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
-    """`в Послании Главы государства`: a capitalised common noun alone is no entity
-    (unless it is a quoted name: «Правда»)."""
-    kept = []
-    for mention in mentions:
-        token = mention.tokens[0]
-        quoted = text[max(0, mention.start - 1) : mention.start] in OPENING
-        if (
-            mention.type != "LOC"  # places are often common nouns: `Луну`, `реки Славянки`
-            and len(mention.tokens) == 1
-            and not token.text.isupper()
-            and not quoted
-            and is_common_noun(token)
-        ):
-            continue
-        kept.append(mention)
-    return kept
 
 
 def split_parenthesised(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
@@ -164,4 +136,4 @@ def org_head_before_name(mentions: list[Mention], sent: Sent, text: str) -> list
     return out
 
 
-RULES: list[Rule] = [drop_common_nouns, split_parenthesised, balance_quotes, org_head_before_name]
+RULES: list[Rule] = [split_parenthesised, balance_quotes, org_head_before_name]

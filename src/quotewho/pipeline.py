@@ -131,7 +131,7 @@ class Pipeline:
         # other processes (4x slower on a busy 2-core machine); parallelism is n_process.
         with threadpool_limits(1, user_api="blas"):
             morph.tag_sentences(sents, LengthSorted(self._morph_tagger))
-            found = iter(LengthSorted(self._ner_tagger).map([sent.text for sent in sents]))
+            found = iter(LengthSorted(self._ner_tagger).map([ner.tagger_input(s) for s in sents]))
         for draft in drafts:
             self.tag_entities(draft, Tagged([next(found) for _ in draft.sents]))
             links = roles.document_links(draft.sents, draft.mentions, draft.text)

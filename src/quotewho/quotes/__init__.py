@@ -8,6 +8,8 @@ small rules, resolving pronouns and roles to people (`coref.py`).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..draft import Draft
 from ..model import Quote, Span
 from .context import Candidate, Context
@@ -19,7 +21,7 @@ from .indirect import (
     find_parentheticals,
     find_that_clauses,
 )
-from .marks import Pair, pair_marks
+from .marks import pair_marks
 from .speakers import attribute
 
 # Which finder keeps a quote when two propose the same stretch of text.
@@ -52,7 +54,7 @@ def find_quotes(draft: Draft) -> list[Quote]:
         *find_namings(ctx),
         *find_parentheticals(ctx),
     ]
-    quoted = [p for p in pair_marks(ctx.text) if len(ctx.text[p.open : p.close].split()) >= 4]
+    quoted = quoted_stretches(ctx.text)
     indirect = [c for c in indirect if not inside_quotation(c, quoted)]
     direct = attach_followers(ctx, find_direct(ctx), indirect)
     cues = {c.attribution.cue for c in indirect if c.finder == "inverted"}
@@ -63,11 +65,27 @@ def find_quotes(draft: Draft) -> list[Quote]:
     return [to_quote(ctx, cand) for cand in cands if not unanchored(ctx, cand)]
 
 
-def inside_quotation(cand: Candidate, quoted: list[Pair]) -> bool:
+def quoted_stretches(text: str) -> list[tuple[int, int]]:
+    """Disjoint, sorted stretches inside quotation marks of four words or more."""
+    out: list[tuple[int, int]] = []
+    for pair in pair_marks(text):  # sorted by opening mark
+        if len(text[pair.open : min(pair.close, pair.open + 200)].split()) < 4:
+            continue
+        if out and pair.open < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], pair.close))
+        else:
+            out.append((pair.open, pair.close))
+    return out
+
+
+def inside_quotation(cand: Candidate, quoted: list[tuple[int, int]]) -> bool:
     """A report whose cue stands inside quotation marks is speech inside a quote (the
     standard annotates nested quotes optionally): `«…, это указывает на то, что …»`."""
     cue = cand.attribution.cue
-    return cue is not None and any(p.open < cue[0] < p.close for p in quoted)
+    if cue is None:
+        return False
+    k = bisect_right(quoted, (cue[0], float("inf"))) - 1
+    return k >= 0 and quoted[k][0] < cue[0] < quoted[k][1]
 
 
 def balanced(text: str) -> bool:
@@ -98,40 +116,59 @@ def overlap(a: Candidate, b: Candidate) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
+class Spans:
+    """Candidates sorted by start, for looking up the ones near a stretch of text
+    without comparing every pair (documents may hold thousands)."""
+
+    LOOK = 64  # candidates scanned back from a stretch's end; they rarely nest deeper
+
+    def __init__(self, cands: list[Candidate] | None = None) -> None:
+        self.items = sorted(cands or [], key=lambda c: c.start)
+        self.starts = [c.start for c in self.items]
+
+    def add(self, cand: Candidate) -> None:
+        k = bisect_right(self.starts, cand.start)
+        self.starts.insert(k, cand.start)
+        self.items.insert(k, cand)
+
+    def near(self, start: int, end: int) -> list[Candidate]:
+        """Candidates starting before `end` that may reach past `start`."""
+        k = bisect_left(self.starts, end)
+        return [c for c in self.items[max(0, k - self.LOOK) : k] if c.end > start]
+
+
 def settle(direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:
     """One candidate per stretch of text: a direct quote wins over a content clause that
     is mostly it, unless it sits inside the clause as a fragment (then the clause is
     mixed); among content clauses the better-ranked finder wins."""
-    kept_direct = []
-    for d in direct:
-        host = next(
-            (
-                i
-                for i in indirect
-                if i.start <= d.start
-                and d.end <= i.end
-                and (d.end - d.start) < 0.8 * (i.end - i.start)
-            ),
-            None,
+    clauses = Spans(indirect)
+    kept = Spans(
+        d
+        for d in direct
+        if not any(
+            i.start <= d.start and d.end <= i.end and (d.end - d.start) < 0.8 * (i.end - i.start)
+            for i in clauses.near(d.start, d.end)
         )
-        if host is None:
-            kept_direct.append(d)
-    out: list[Candidate] = []
+    )
+    out = Spans()
     for cand in sorted(indirect, key=lambda c: (FINDER_RANK[c.finder], c.start)):
-        if any(overlap(cand, d) * 2 > cand.end - cand.start for d in kept_direct):
+        if any(
+            overlap(cand, d) * 2 > cand.end - cand.start for d in kept.near(cand.start, cand.end)
+        ):
             continue
+        near = out.near(cand.start, cand.end)
         if cand.finder == "inverted" and any(
-            o.start >= cand.start and o.end <= cand.end for o in out
+            o.start >= cand.start and o.end <= cand.end for o in near
         ):
             continue  # the outer layer of stacked reports (`…, что …, сообщает РБК`)
         if any(
             overlap(cand, o) * 2 > min(cand.end - cand.start, o.end - o.start)
             and not (o.start > cand.start or o.end < cand.end)
-            for o in out
+            for o in near
         ):
             continue
-        out.append(cand)
-    return sorted(kept_direct + out, key=lambda c: (c.start, c.end))
+        out.add(cand)
+    return sorted(kept.items + out.items, key=lambda c: (c.start, c.end))
 
 
 def to_quote(ctx: Context, cand: Candidate) -> Quote:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 
 from ..model import Entity, Person
@@ -53,13 +54,15 @@ def person_gender(person: Person) -> str | None:
 
 
 def people_before(ctx: Context, offset: int, skip: list[tuple[int, int]]) -> list[Entity]:
-    """PER mentions before `offset` (nearest first), outside the spans in `skip`."""
+    """PER mentions before `offset` (nearest first, at most LOOKBACK characters back),
+    outside the spans in `skip`."""
     out = []
-    for entity in reversed(ctx.entities):
-        if entity.start >= offset or entity.type != "PER":
-            continue
+    for k in range(bisect_left(ctx.entity_starts, offset) - 1, -1, -1):
+        entity = ctx.entities[k]
         if offset - entity.end > LOOKBACK:
             break
+        if entity.type != "PER" or entity.end > offset:
+            continue
         if any(a <= entity.start < b for a, b in skip):
             continue
         out.append(entity)

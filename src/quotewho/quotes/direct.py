@@ -4,7 +4,7 @@ the previous paragraph), or by following an attributed quote of the same speaker
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from .context import DASHES, SENTENCE_END, Attribution, Candidate, Context, is_cue
@@ -14,6 +14,8 @@ from .marks import Pair, pair_marks, quote_start_position
 _SPACE = " \t\u00a0\r"
 _WIKI = "'"  # wiki italics around quotes: ''«…»''
 
+# How many dashes inside one quotation are tried as the start of an attribution.
+MAX_DASHES_TRIED = 12
 # How many tokens an attribution clause may hold (`— сказал в интервью РБК министр …`).
 MAX_ATTRIBUTION_TOKENS = 25
 
@@ -109,7 +111,7 @@ def _signature_after(ctx: Context, pair: Pair) -> Attribution | None:
     """A block quote signed by the next paragraph: `«…»` ⏎ `— Татьяна Скригонюк, …`."""
     text = ctx.text
     _, line_end = ctx.line_of(pair.close)
-    if text[pair.close + 1 : line_end].strip(" \t\u00a0.,!?…"):
+    if skip(text, pair.close + 1, _SPACE + ".,!?…", line_end) < line_end:
         return None
     nxt = line_end + 1
     while nxt < len(text) and text[nxt] in _SPACE + "\n":
@@ -161,27 +163,35 @@ def _colon_before(ctx: Context, pair: Pair) -> Attribution | None:
 
 
 def _split(ctx: Context, start: int, end: int) -> list[tuple[int, int, Attribution]]:
-    """Pieces of `«A, — сказал он. — B»`: the attribution inside the marks splits it."""
+    """Pieces of `«A, — сказал он. — B»`: the attribution inside the marks splits it
+    (iteratively: a quote may hold any number of attributions)."""
     text = ctx.text
-    i = start
-    while i < end:
+    pieces: list[tuple[int, int, Attribution]] = []
+    i = piece = start
+    tried = 0
+    while i < end and tried < MAX_DASHES_TRIED:
         dash = next_dash(ctx, i, end)
         if dash < 0:
             break
-        before = dash - 1
-        while before > start and text[before] in _SPACE:
-            before -= 1
-        if before > start and text[before] in ",.!?…" and text[dash + 1 : dash + 2] in _SPACE:
-            attribution = attribution_clause(ctx, dash + 1, end)
-            if attribution is not None:
-                a_end = before + (text[before] in "!?…")
-                second = _second_dash(ctx, attribution, end)
-                first = (start, a_end, attribution)
-                if second is None:
-                    return [first]
-                return [first, *(_split(ctx, second, end) or [(second, end, attribution)])]
+        tried += 1
         i = dash + 1
-    return []
+        before = dash - 1
+        while before > piece and text[before] in _SPACE:
+            before -= 1
+        if not (before > piece and text[before] in ",.!?…" and text[i : i + 1] in _SPACE):
+            continue
+        attribution = attribution_clause(ctx, dash + 1, end)
+        if attribution is None:
+            continue
+        pieces.append((piece, before + (text[before] in "!?…"), attribution))
+        second = _second_dash(ctx, attribution, end)
+        if second is None:
+            return pieces
+        piece = i = second
+        tried = 0
+    if pieces:
+        pieces.append((piece, end, pieces[-1][2]))
+    return pieces
 
 
 def _second_dash(ctx: Context, attribution: Attribution, end: int) -> int | None:
@@ -268,42 +278,48 @@ def attach_followers(
         + [c for c in reports if c.attribution.how != "impersonal"],
         key=lambda c: c.end,
     )
+    ends = [c.end for c in attributed]
+    direct = sorted((c for c in found if c.finder != "unattributed"), key=lambda c: c.start)
+    starts = [c.start for c in direct]
     for cand in found:
         if cand.finder != "unattributed":
             kept.append(cand)
             continue
         pair: Pair = cand.extra["pair"]
         line_start, _ = ctx.line_of(pair.open)
-        before = [c for c in attributed if c.end <= cand.start]
-        resumes = bool(before) and _right_after(text, before[-1], pair.open)
-        if (
-            not (quote_start_position(text, pair.open, line_start) or resumes)
-            or len(text[cand.start : cand.end].split()) < 3
+        k = bisect_right(ends, cand.start)
+        before = attributed[k - 1] if k else None
+        resumes = before is not None and _right_after(text, before, pair.open)
+        if not (quote_start_position(text, pair.open, line_start) or resumes) or (
+            len(text[cand.start : min(cand.end, cand.start + 200)].split()) < 3
         ):
             continue
-        after = [c for c in attributed if c.start >= cand.end and c.kind == "direct"]
-        if before and _close(text, before[-1].end, cand.start):
-            cand.follows, cand.finder = before[-1], "follows"
+        k = bisect_left(starts, cand.end)
+        after = direct[k] if k < len(direct) else None
+        if before is not None and _close(text, before.end, cand.start):
+            cand.follows, cand.finder = before, "follows"
             kept.append(cand)
-        elif after and pair.recovered and _close(text, cand.end, after[0].start):
-            cand.follows, cand.finder = after[0], "continues"
+        elif after is not None and pair.recovered and _close(text, cand.end, after.start):
+            cand.follows, cand.finder = after, "continues"
             kept.append(cand)
     return kept
 
 
 def _close(text: str, a: int, b: int) -> bool:
     """Whether offsets a ≤ b are in one paragraph or in neighbouring ones."""
-    between = text[a:b].split("\n")[1:-1]
-    return not any(line.strip() for line in between) and b - a < 600
+    if b - a >= 600:
+        return False
+    return not any(line.strip() for line in text[a:b].split("\n")[1:-1])
 
 
 def _right_after(text: str, previous: Candidate, opener: int) -> bool:
     """`«A», говорит Юханссон, «B»`: a quote resuming after the attribution of the quote
     before it, in the same sentence."""
+    if not 0 <= opener - previous.end < 150:
+        return False
     gap = text[previous.end : opener]
     return (
-        len(gap) < 150
-        and "\n" not in gap
+        "\n" not in gap
         and not any(
             gap[k] in ".!?" and gap[k + 1 : k + 2] in " \u00a0" for k in range(len(gap) - 1)
         )

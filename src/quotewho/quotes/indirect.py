@@ -4,7 +4,7 @@ a content clause before an inverted cue (`…, сообщил представи
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..morph import parses
 from ..resources import read_lexicon
@@ -63,9 +63,14 @@ def frames() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in read_lexicon("frames.txt"))
 
 
-def lemmas(token: Token) -> set[str]:
-    """Every lemma a token may have (its contextual one first among equals)."""
-    return {token.lemma, *(p.normal_form for p in parses(token.text.lower()))}
+def lemmas(token: Token) -> frozenset[str]:
+    """Every lemma a token may have: its contextual one and pymorphy3's."""
+    return _lemmas(token.text.lower(), token.lemma)
+
+
+@lru_cache(maxsize=100_000)
+def _lemmas(word: str, contextual: str) -> frozenset[str]:
+    return frozenset({contextual, *(p.normal_form for p in parses(word))})
 
 
 def is_impersonal(token: Token) -> bool:

@@ -8,6 +8,7 @@ The order is the precision order measured on shared/gold/train.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
 
@@ -213,8 +214,9 @@ def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Sp
             return None
     else:
         return None
-    for entity in ctx.entities:
-        if previous.end <= entity.start < offset and entity.type == "PER":
+    first = bisect_left(ctx.entity_starts, previous.end)
+    for entity in ctx.entities[first : bisect_left(ctx.entity_starts, offset)]:
+        if entity.type == "PER":
             token = ctx.tokens[min(ctx.token_at(entity.start), len(ctx.tokens) - 1)]
             other = ctx.person(entity)
             if token.feats.get("Case") == "Nom" and (

@@ -31,6 +31,7 @@ FINDER_RANK = {
     "colon": 1,
     "signature": 1,
     "block": 1,
+    "transcript": 1,
     "dialogue": 1,
     "that_clause": 2,
     "frame": 3,

@@ -241,7 +241,7 @@ def find_direct(ctx: Context) -> list[Candidate]:
                     extra={"pair": pair},
                 )
             )
-    found += dialogue(ctx) + block_after_colon(ctx)
+    found += dialogue(ctx) + block_after_colon(ctx) + transcript(ctx)
     return found
 
 
@@ -350,6 +350,34 @@ def block_after_colon(ctx: Context) -> list[Candidate]:
                 "direct",
                 Attribution("colon", (token.start, token.end), cue, (first, colon)),
                 "block",
+            )
+        )
+    return out
+
+
+def transcript(ctx: Context) -> list[Candidate]:
+    """Interview transcripts: a paragraph opening with a person's name and a colon
+    (`Мустафа Джемилев: Да, всё верно. …`); the rest of the paragraph is theirs."""
+    text = ctx.text
+    out = []
+    for a, b in _paragraphs(text):
+        colon = text.find(":", a, min(b, a + 80))
+        if colon < 0 or skip(text, colon + 1, _SPACE, b) >= b:
+            continue
+        if text[skip(text, colon + 1, _SPACE, b)] in '«"„“—–-':
+            continue  # `Есенбаев: «…»` is the colon rule's
+        first, last = ctx.token_at(a), ctx.token_before(colon)
+        if last < first or last - first > 5:
+            continue
+        name = ctx.entity_at(ctx.tokens[last].start, ctx.tokens[last].end, ("PER",))
+        if name is None or any(ctx.tokens[k].pos == "VERB" for k in range(first, last + 1)):
+            continue
+        out.append(
+            Candidate(
+                *trimmed(text, colon + 1, b),
+                "direct",
+                Attribution("colon", (colon, colon + 1), None, (first, last + 1)),
+                "transcript",
             )
         )
     return out

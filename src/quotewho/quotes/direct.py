@@ -5,8 +5,10 @@ the previous paragraph), or by following an attributed quote of the same speaker
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cache
 from itertools import pairwise
 
+from ..resources import read_lexicon
 from .context import DASHES, SENTENCE_END, Attribution, Candidate, Context, is_cue
 from .indirect import is_finite, is_impersonal
 from .marks import Pair, pair_marks, quote_start_position
@@ -27,6 +29,12 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _SPACE + "\n":
         end -= 1
     return start, end
+
+
+@cache
+def cue_nouns() -> frozenset[str]:
+    """Lemmas of nouns of speech that announce a quote after a colon (models/cue_nouns.txt)."""
+    return frozenset(read_lexicon("cue_nouns.txt"))
 
 
 def is_dash(text: str, i: int) -> bool:
@@ -341,6 +349,8 @@ def block_after_colon(ctx: Context) -> list[Candidate]:
         colon = ctx.token_before(a + len(text[a:b].rstrip()))
         first, _ = ctx.sentence_range(colon)
         cue = next((k for k in range(colon - 1, first - 1, -1) if is_cue(ctx.tokens[k])), None)
+        if cue is None and colon > first and ctx.tokens[colon - 1].lemma in cue_nouns():
+            cue = colon - 1  # `… необычным заявлением:`
         if cue is None:
             continue
         token = ctx.tokens[cue]

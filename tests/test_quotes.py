@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,19 @@ def bare(text: str) -> str:
     return text.strip(_TRIM)
 
 
+def words(name: str | None) -> str:
+    """A name lower-cased, without punctuation (`газета «Труд»` → `газета труд`)."""
+    return " ".join(re.sub(r"[^\w\s-]", " ", (name or "").lower().replace("ё", "е")).split())
+
+
 def surname(name: str | None) -> str:
-    return name.split()[-1].lower().replace("ё", "е") if name else ""
+    return words(name).split()[-1] if words(name) else ""
+
+
+def same_source(found: str, expected: str) -> bool:
+    """The gold's speaker match: a person by surname, another source by containment."""
+    a, b = words(found), words(expected)
+    return surname(found) == surname(expected) or a in b or b in a
 
 
 @pytest.mark.parametrize("case", rows("quotes.tsv"), ids=lambda c: c["rule"])
@@ -52,7 +64,7 @@ def test_quote(case: dict[str, str]) -> None:
         assert quote.speaker is None, quote.rule
     else:
         assert quote.speaker is not None, quote.rule
-        assert surname(quote.speaker.name) == surname(case["speaker"]), quote.rule
+        assert same_source(quote.speaker.name, case["speaker"]), quote.rule
 
 
 @pytest.fixture(scope="module")

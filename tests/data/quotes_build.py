@@ -229,6 +229,27 @@ CASES = [
         None,
         "Министр экономики",
     ),
+    (
+        "transcript: Имя Фамилия: …",
+        "corpora/factrueval-2016/devset/book_142.txt",
+        "Голос Америки: Ранее СМИ",
+        "Мустафа Джемилев: Да, всё верно",
+        "Да, всё верно",
+    ),
+    (
+        "parenthetical: X, уточняет газета «Труд», …",
+        "corpora/factrueval-2016/devset/book_290.txt",
+        "Одна из групп протестующих",
+        None,
+        "пришла к российской дипмиссии",
+    ),
+    (
+        "block_after_colon: a cue and a colon end the paragraph before",
+        "corpora/nerel-1.1/train/37695_text.txt",
+        "Вчера Сурков пренебрежительно",
+        "Я графоманию не комментирую",
+        "Я графоманию не комментирую",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

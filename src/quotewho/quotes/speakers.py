@@ -66,9 +66,19 @@ def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
             b += 2
         elif t.pos == "PROPN" or (t.text[:1].isupper() and t.pos in ("NOUN", "X")):
             b += 1
+        elif t.text in '«"„“' and (close := _closing(ctx, b, limit)) is not None:
+            b = close + 1  # `газета «Труд»`, `агентство «Интерфакс»`
         else:
             break
     return a, b
+
+
+def _closing(ctx: Context, i: int, limit: int) -> int | None:
+    """The closing mark of a short name in quotation marks opening at token `i`."""
+    for j in range(i + 1, min(limit, i + 6)):
+        if ctx.tokens[j].text in '»"“”':
+            return j if j > i + 1 else None
+    return None
 
 
 def nominative_phrase(ctx: Context, a: int, b: int) -> str:

@@ -69,7 +69,18 @@ def skip(text: str, i: int, chars: str, limit: int) -> int:
 
 def reports(token) -> bool:
     """A finite cue (`сказал`, `говорится`) that can attribute a quote it follows."""
-    return (is_cue(token) or is_impersonal(token)) and is_finite(token)
+    return (is_cue(token) or is_impersonal(token) or is_quoting(token)) and is_finite(token)
+
+
+@cache
+def quoting_cues() -> frozenset[str]:
+    """Lemmas of verbs that pass on someone's words (models/quoting.txt)."""
+    return frozenset(read_lexicon("quoting.txt"))
+
+
+def is_quoting(token) -> bool:
+    """`процитировал`, `приводит`: the speaker is the object, not the subject."""
+    return token.lemma in quoting_cues()
 
 
 def attribution_clause(

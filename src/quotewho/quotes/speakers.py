@@ -25,6 +25,7 @@ from .coref import (
     resolve_role,
     role_words,
 )
+from .direct import quoting_cues
 
 _UD_GENDER = {"masc": "Masc", "femn": "Fem"}
 _MARKS = frozenset('«»"„“”')
@@ -443,6 +444,28 @@ def speaker_impersonal(cand: Candidate, ctx: Context) -> Speaker | None:
     return _source_in(ctx, att.cue_token + 1, b, cand) or NOBODY
 
 
+def speaker_quoted(cand: Candidate, ctx: Context) -> Speaker | None:
+    """`— процитировал Амстеля собеседник агентства`, `— приводит Reuters слова
+    представителя генсека ООН`: the person whose words are passed on."""
+    att = cand.attribution
+    if att.how != "after" or att.cue_token is None or att.region is None:
+        return None
+    if ctx.tokens[att.cue_token].lemma not in quoting_cues():
+        return None
+    tokens = ctx.tokens
+    _, b = att.region
+    for j in range(att.cue_token + 1, b):
+        if tokens[j].lemma == "слово" and j + 1 < b:
+            for k in range(j + 1, min(b, j + 5)):
+                if tokens[k].pos in ("NOUN", "PROPN"):
+                    return speaker_from_token(ctx, k, cand, b)
+        if tokens[j].feats.get("Case") == "Acc" and ctx.entity_at(
+            tokens[j].start, tokens[j].end, ("PER",)
+        ):
+            return speaker_from_token(ctx, j, cand, b)
+    return None
+
+
 def speaker_after_cue(cand: Candidate, ctx: Context) -> Speaker | None:
     """`«…», — сказал Есенбаев`, `…, сообщил представитель облправительства`."""
     att = cand.attribution
@@ -542,6 +565,7 @@ def speaker_of_followed(cand: Candidate, ctx: Context) -> Speaker | None:
 Rule = Callable[[Candidate, Context], "Speaker | None"]
 SPEAKER_SIEVE: list[Rule] = [
     speaker_impersonal,
+    speaker_quoted,
     speaker_after_cue,
     speaker_before_colon,
     speaker_signature,

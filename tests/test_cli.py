@@ -201,9 +201,9 @@ def test_entities_table_and_json(capsys, expected) -> None:
 def test_scheduler_runs_the_job_through_quotewho_dask(capsys, monkeypatch) -> None:
     calls = []
 
-    def pipe(items, scheduler, batch_size):
+    def pipe(items, scheduler, batch_size, on_error):
         calls.append((scheduler, batch_size))
-        return quotewho._default_pipeline().pipe(items, as_tuples=True)
+        return quotewho._default_pipeline().pipe(items, as_tuples=True, on_error=on_error)
 
     monkeypatch.setitem(sys.modules, "quotewho.dask", types.SimpleNamespace(pipe=pipe))
     args = ["extract", "--scheduler", "tcp://10.0.0.5:8786", "--batch-size", "7", *ARTICLES[:2]]

@@ -24,7 +24,7 @@ from .context import (
 COMPLEMENTISERS = frozenset({"что", "будто", "якобы"})
 # Particles that may stand between a cue and its `что` with no comma: `сказав лишь что`.
 _PARTICLES = frozenset({"лишь", "только", "также", "же", "вновь", "ещё", "еще", "уже"})
-# Conjunctions after a comma that start a clause of the author's, not of the report.
+# Conjunctions after a comma that may turn from the report to another one.
 _TURNS = frozenset({"однако", "но", "а"})
 # How far a complementiser may stand from its cue: `сообщил РИА Новости в четверг, что`.
 MAX_CUE_TO_THAT = 10
@@ -95,8 +95,10 @@ def content_end(ctx: Context, i: int, b: int) -> int:
             return j  # `…: «…»` opens a direct quote of its own
         if tokens[j].text not in {",", ";"} or j + 1 >= b:
             continue
-        if tokens[j + 1].text.lower() in _TURNS and _new_subject(tokens, j + 2, b):
-            return j  # `…, а он очень хочет …`, `…, однако не стал распространяться …`
+        if tokens[j + 1].text.lower() in _TURNS and any(
+            is_cue(tokens[n]) and _takes_clause(ctx, n, b) for n in range(j + 2, b)
+        ):
+            return j  # `…, однако не стал распространяться о причинах, сказав лишь что …`
         k = j + 1
         if tokens[k].text in DASHES:
             k += 1
@@ -111,21 +113,6 @@ def content_end(ctx: Context, i: int, b: int) -> int:
     while b > i and (tokens[b - 1].text in SENTENCE_END or tokens[b - 1].text in {",", ";", ":"}):
         b -= 1
     return b
-
-
-def _new_subject(tokens: list[Token], i: int, b: int) -> bool:
-    """Whether the clause from token `i` is the author's turn: `однако …`, or a clause with
-    its own subject before its verb (`а он очень хочет`), not `а … не рождалось`."""
-    if i < b and tokens[i].text.lower() in COMPLEMENTISERS:
-        return False
-    if tokens[i - 1].text.lower() == "однако":
-        return True
-    for token in tokens[i:b]:
-        if token.text in {",", ";"} or token.pos in ("VERB", "AUX"):
-            return False
-        if is_nominative(token):
-            return True
-    return False
 
 
 def _takes_clause(ctx: Context, i: int, b: int) -> bool:

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from ..resources import read_lexicon
 from .context import DASHES, SENTENCE_END, Attribution, Candidate, Context, is_cue
-from .indirect import is_finite, is_impersonal
+from .indirect import is_finite, is_impersonal, quoting_cues
 from .marks import Pair, pair_marks, quote_start_position
 
 _SPACE = " \t\u00a0\r"
@@ -70,12 +70,6 @@ def skip(text: str, i: int, chars: str, limit: int) -> int:
 def reports(token) -> bool:
     """A finite cue (`сказал`, `говорится`) that can attribute a quote it follows."""
     return (is_cue(token) or is_impersonal(token) or is_quoting(token)) and is_finite(token)
-
-
-@cache
-def quoting_cues() -> frozenset[str]:
-    """Lemmas of verbs that pass on someone's words (models/quoting.txt)."""
-    return frozenset(read_lexicon("quoting.txt"))
 
 
 def is_quoting(token) -> bool:

@@ -22,6 +22,7 @@ from .context import (
 )
 
 COMPLEMENTISERS = frozenset({"что", "будто", "якобы"})
+_MARKS = frozenset('«»"„“”')
 # Particles that may stand between a cue and its `что` with no comma: `сказав лишь что`.
 _PARTICLES = frozenset({"лишь", "только", "также", "же", "вновь", "ещё", "еще", "уже"})
 # Conjunctions after a comma that may turn from the report to another one.
@@ -49,6 +50,12 @@ _INTRO = frozenset(
         "так",
     }
 )
+
+
+@cache
+def quoting_cues() -> frozenset[str]:
+    """Lemmas of verbs that pass on someone's words (models/quoting.txt)."""
+    return frozenset(read_lexicon("quoting.txt"))
 
 
 @cache
@@ -130,8 +137,14 @@ def _that(ctx: Context, i: int, b: int) -> int | None:
     tokens = ctx.tokens
     for j in range(i + 1, min(b, i + 1 + MAX_CUE_TO_THAT)):
         word = tokens[j].text.lower()
+        if word in _MARKS:
+            continue  # `сказав, «что готов принять вызов»`
+        before = tokens[j - 1] if tokens[j - 1].text not in _MARKS else tokens[j - 2]
         if word in COMPLEMENTISERS and (
-            tokens[j - 1].text == "," or j == i + 1 or tokens[j - 1].text.lower() in _PARTICLES
+            before.text == ","
+            or j <= i + 2
+            or before.text.lower() in _PARTICLES
+            or (j <= i + 3 and before.pos == "NOUN")  # `выражает надежду что`
         ):
             if (
                 j - 3 > i
@@ -141,7 +154,8 @@ def _that(ctx: Context, i: int, b: int) -> int | None:
             ):
                 return None  # `благодарность за то, что`: a reason, not a content clause
             return j
-        if word == "," and j + 1 < b and tokens[j + 1].text.lower() not in COMPLEMENTISERS:
+        after = j + 1 + (j + 1 < b and tokens[j + 1].text in _MARKS)
+        if word == "," and after < b and tokens[after].text.lower() not in COMPLEMENTISERS:
             return None  # `сообщил репортерам адвокат, совершенно очевидно, что`
         if word in SENTENCE_END or word in {":", ";"} or tokens[j].text in DASHES:
             return None
@@ -201,7 +215,14 @@ def find_that_clauses(ctx: Context) -> list[Candidate]:
     """`X отметил, что …`, `заявил о том, что …`, `сообщается, что …`."""
     out = []
     for i, token in enumerate(ctx.tokens):
-        if (not is_cue(token) and not is_impersonal(token)) or authorial(token):
+        quoting = (
+            token.lemma in quoting_cues()
+            and i + 1 < len(ctx.tokens)
+            and (ctx.tokens[i + 1].lemma == "слово")
+        )  # `привели слова Рухани о том, что`
+        if not (is_cue(token) or is_impersonal(token) or quoting):
+            continue
+        if authorial(token, ctx.tokens[i - 1] if i else None):
             continue
         _, b = ctx.sentence_range(i)
         that = _that(ctx, i, b)
@@ -289,7 +310,12 @@ def find_frames(ctx: Context) -> list[Candidate]:
     for k, token in enumerate(tokens):
         a, b = ctx.sentence_range(k)
         frame = _frame_at(ctx, k, b)
-        if frame is None and token.text.lower() == "как" and k + 1 < b and is_cue(tokens[k + 1]):
+        if (
+            frame is None
+            and token.text.lower() == "как"
+            and k + 1 < b
+            and (is_cue(tokens[k + 1]) or is_impersonal(tokens[k + 1]))
+        ):
             frame = (k, k + 2)
         if frame is None:
             continue
@@ -384,7 +410,9 @@ def find_parentheticals(ctx: Context) -> list[Candidate]:
         if _that(ctx, i, b) is not None or any(is_verb(t) for t in tokens[i + 1 : close]):
             continue
         end = content_end(ctx, close + 1, b)
-        if end - (close + 1) < 3 or not any(is_finite(t) for t in tokens[close + 1 : end]):
+        if end - (close + 1) < 3 or not any(
+            is_finite(t) or t.feats.get("Variant") == "Short" for t in tokens[close + 1 : end]
+        ):
             continue
         s, e = _span(ctx, close + 1, end)
         out.append(

@@ -25,7 +25,7 @@ from .coref import (
     resolve_role,
     role_words,
 )
-from .direct import quoting_cues
+from .indirect import quoting_cues
 
 _UD_GENDER = {"masc": "Masc", "femn": "Fem"}
 _MARKS = frozenset('«»"„“”')
@@ -448,7 +448,7 @@ def speaker_quoted(cand: Candidate, ctx: Context) -> Speaker | None:
     """`— процитировал Амстеля собеседник агентства`, `— приводит Reuters слова
     представителя генсека ООН`: the person whose words are passed on."""
     att = cand.attribution
-    if att.how != "after" or att.cue_token is None or att.region is None:
+    if att.how not in ("after", "before") or att.cue_token is None or att.region is None:
         return None
     if ctx.tokens[att.cue_token].lemma not in quoting_cues():
         return None

@@ -25,6 +25,7 @@ Rule = Callable[[list[Mention], Sent, str], list[Mention]]
 
 OPENING, CLOSING = "«„“", "»”"
 
+
 def covered_tokens(sent: Sent, start: int, end: int) -> list[Token]:
     """Tokens of `sent` lying inside [start, end)."""
     return [t for t in sent.tokens if t.start >= start and t.end <= end]

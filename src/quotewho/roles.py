@@ -9,11 +9,13 @@ Ualikhanov University`. The words before the first name are the title, the name 
 organisation.
 
 Links are read by a sieve of small rules over one sentence, from apposition and a few
-phrases (`политолог Елдос Жумагулов`, `Асылбек Есенбаев, председатель КИОР`).
+phrases (`политолог Елдос Жумагулов`, `Асылбек Есенбаев, председатель КИОР`); a role
+left unlinked as a subject stands for the person named last (`anaphoric_links`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -45,6 +47,9 @@ _COPULAS = {
 }
 
 
+# Nouns naming a post, before the role that fills it: `занимает должность руководителя`.
+_POSTS = {"должность", "пост"}
+_AGE = re.compile(r"^\d+-(летн|лет)")
 _FORMER = "экс-"
 # Prepositions of a phrase that places a role: `посол Японии в России`, `от штата Аризона`.
 _PLACE_PREPOSITIONS = {"в", "во", "на", "от", "при", "по"}
@@ -264,8 +269,12 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
     if i < len(tokens) and tokens[i].text == "(":
         closing = next((k for k in range(i, min(i + 6, len(tokens))) if tokens[k].text == ")"), i)
         i = closing + 1  # `… (ОФДД) Наттавута Сайкыа`
+    if i < len(tokens) and _AGE.match(tokens[i].text):
+        i += 1  # `директора ФБР 68-летнего Роберта Мюллера`
     person = _person_at(tokens[i].start, mentions) if i < len(tokens) else None
-    if person and _is_genitive(person.tokens[0]) and not _is_genitive(role.tokens[0]):
+    # an animate accusative is the genitive's form: `продать полузащитника Генриха Мхитаряна`
+    role_case = role.tokens[0].feats.get("Case")
+    if person and _is_genitive(person.tokens[0]) and role_case not in ("Gen", "Acc"):
         # `пресс-секретарю экс-президента Билла Клинтона Джо Локхарту`: the genitive name
         # depends on the role; the person is the name after it, if any
         after = _index(tokens, person.end)
@@ -285,8 +294,11 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
 
 
 def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
-    """`Асылбек Есенбаев, председатель КИОР`; `Иванов (директор …)`; `Иванов — директор`."""
+    """`Асылбек Есенбаев, председатель КИОР`; `Иванов (директор …)`; `Иванов — директор`;
+    `Ван Цзюнь, бывший председатель …` (adjectives before the role)."""
     i = _index(tokens, role.start)
+    while i > 2 and (tokens[i - 1].pos == "ADJ" or _AGE.match(tokens[i - 1].text)):
+        i -= 1
     if i < 2 or tokens[i - 1].text not in (",", "(", "—", "–", "-"):
         return []
     person = next((m for m in mentions if m.type == "PER" and m.end == tokens[i - 2].end), None)
@@ -294,9 +306,12 @@ def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) ->
 
 
 def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
-    """`Иванов был назначен директором`, `Петрова является послом`."""
+    """`Иванов был назначен директором`, `Петрова является послом`, `Тимченко занимает
+    должность руководителя …`, `назначен на пост министра`."""
     i = _index(tokens, role.start)
-    if role.title[0].feats.get("Case") != "Ins":
+    if i > 0 and tokens[i - 1].lemma in _POSTS:
+        i -= 2 if i > 1 and tokens[i - 2].text.lower() == "на" else 1
+    elif role.title[0].feats.get("Case") != "Ins":
         return []
     for back in range(i - 1, max(-1, i - 6), -1):
         if tokens[back].text in ",.;:—":
@@ -335,11 +350,13 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
         else:
             nxt = k + 1
             between = (
-                [t.text for t in sent.tokens if role.end <= t.start < roles[nxt].start]
+                [t for t in sent.tokens if role.end <= t.start < roles[nxt].start]
                 if nxt < len(roles)
                 else []
             )
-            joined = between in ([], ["и"]) or (between == [","] and not role.plural)
+            # `президент Египта и бывший лидер … Мухаммед Мурси`: adjectives of the next role
+            words = [t.text for t in between if t.pos != "ADJ" or t.text in ",и"]
+            joined = words in ([], ["и"]) or (words == [","] and not role.plural)
             if joined and nxt in linked:
                 linked[k] = linked[nxt]
                 links += [Link(p, role, "coordinated_role") for p in linked[nxt]]
@@ -374,20 +391,47 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
+# How many sentences back a role noun may find the person it refers to.
+ANAPHORA_SENTENCES = 1
+
+
+def anaphoric_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[int]) -> list[Link]:
+    """`Джонсон получал кислородную поддержку. 9 апреля премьер был переведен …`: a singular
+    nominative role linked to no one in its sentence stands for the person last named
+    before it, in its sentence or the one before."""
+    out = []
+    for k, (_, inside) in enumerate(by_sentence):
+        window = [m for _, ms in by_sentence[max(0, k - ANAPHORA_SENTENCES) : k + 1] for m in ms]
+        for role in inside:
+            if not isinstance(role, Role) or not role.title or role.plural or role.start in linked:
+                continue
+            if role.title[0].feats.get("Case") != "Nom":
+                continue  # an oblique role is mostly someone else: `позвонить адвокату`
+            before = [m for m in window if m.type == "PER" and m.end <= role.start]
+            if before:
+                out.append(Link(before[-1], role, "anaphoric_role"))
+    return out
+
+
 def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> list[RoleLink]:
     """Role links of a document whose `mentions` include its roles (see `tag_roles`)."""
     out = []
-    for sent, inside in _by_sentence(sents, mentions):
-        roles = [m for m in inside if isinstance(m, Role) and m.title]
-        for link in link_roles(sent, roles, inside):
-            role, org = link.role, link.role.organisation
-            out.append(
-                RoleLink(
-                    title=title_normal(role, text),
-                    organisation=normal(org.tokens, org.type, text) if org else None,
-                    person_mention=_span(text, link.person.start, link.person.end),
-                    role_mention=_span(text, role.title[0].start, role.title[-1].end),
-                    organisation_mention=_span(text, org.start, org.end) if org else None,
-                )
+    by_sentence = list(_by_sentence(sents, mentions))
+    links = [
+        link
+        for sent, inside in by_sentence
+        for link in link_roles(sent, [m for m in inside if isinstance(m, Role) and m.title], inside)
+    ]
+    links += anaphoric_links(by_sentence, {link.role.start for link in links})
+    for link in links:
+        role, org = link.role, link.role.organisation
+        out.append(
+            RoleLink(
+                title=title_normal(role, text),
+                organisation=normal(org.tokens, org.type, text) if org else None,
+                person_mention=_span(text, link.person.start, link.person.end),
+                role_mention=_span(text, role.title[0].start, role.title[-1].end),
+                organisation_mention=_span(text, org.start, org.end) if org else None,
             )
+        )
     return out

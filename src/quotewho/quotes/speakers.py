@@ -237,8 +237,30 @@ def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Sp
     return speaker
 
 
+def fuller_namesake(ctx: Context, person):
+    """The person a one-word cluster in an oblique case belongs to (`Амстеля` → `Вадим
+    Амстель`): a fuller name whose surname shares the stem, when the clustering split
+    them."""
+    if len(person.name.split()) > 1:
+        return person
+    word = person.name.lower().replace("ё", "е")
+    for other in ctx.draft.people:
+        surname = other.name.split()[-1].lower().replace("ё", "е") if other.name else ""
+        if (
+            other.id != person.id
+            and len(other.name.split()) > 1
+            and len(surname) >= 4
+            and word != surname
+            and word[: len(surname) - 1] == surname[:-1]
+            and abs(len(word) - len(surname)) <= 2
+        ):
+            return other
+    return person
+
+
 def person_speaker(person, ctx: Context, mention) -> Speaker:
     """A Speaker for one of draft.people, with their first stated role."""
+    person = fuller_namesake(ctx, person)
     role = person.roles[0] if person.roles else None
     return Speaker(
         name=display_name(person, ctx, mention),
@@ -448,7 +470,7 @@ def speaker_quoted(cand: Candidate, ctx: Context) -> Speaker | None:
     """`— процитировал Амстеля собеседник агентства`, `— приводит Reuters слова
     представителя генсека ООН`: the person whose words are passed on."""
     att = cand.attribution
-    if att.how not in ("after", "before") or att.cue_token is None or att.region is None:
+    if att.how != "after" or att.cue_token is None or att.region is None:
         return None
     if ctx.tokens[att.cue_token].lemma not in quoting_cues():
         return None
@@ -459,7 +481,7 @@ def speaker_quoted(cand: Candidate, ctx: Context) -> Speaker | None:
             for k in range(j + 1, min(b, j + 5)):
                 if tokens[k].pos in ("NOUN", "PROPN"):
                     return speaker_from_token(ctx, k, cand, b)
-        if tokens[j].feats.get("Case") == "Acc" and ctx.entity_at(
+        if tokens[j].feats.get("Case") in ("Acc", "Gen") and ctx.entity_at(
             tokens[j].start, tokens[j].end, ("PER",)
         ):
             return speaker_from_token(ctx, j, cand, b)

@@ -122,17 +122,16 @@ def pair_marks(text: str) -> list[Pair]:
                 outer = _collapsed_opener(text, closed, line_start)
                 if outer is not None:
                     closed.append(Pair(outer, pos, recovered=True))
+        # read once per paragraph, not once per unclosed mark: a flood of `— «` made
+        # both the next-paragraph look-up and the trailing-space scan quadratic
+        tail = line_start + len(text[line_start:line_end].rstrip(" \t\u00a0\r"))
+        opens_next = {f: _opens_next(text, lines, n, f) for f in {f for _, f in stack}}
         for opener, family in stack:
             end = _close_unclosed(text, opener, closed, line_end)
             if end is not None:
                 closed.append(Pair(opener, end, recovered=True))
-            elif quote_start_position(text, opener, line_start) and _opens_next(
-                text, lines, n, family
-            ):
-                last = line_end - 1
-                while last > opener and text[last] in " \t\u00a0\r":
-                    last -= 1
-                closed.append(Pair(opener, last + 1, recovered=True))
+            elif quote_start_position(text, opener, line_start) and opens_next[family]:
+                closed.append(Pair(opener, tail, recovered=True))
         pairs += closed
     return sorted(pairs, key=lambda p: (p.open, -p.close))
 

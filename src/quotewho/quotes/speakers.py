@@ -287,6 +287,10 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
     for j in range(cue + 1, b):
         if tokens[j].text in _STOP and tokens[j].text not in {"«", "»", '"'}:
             break
+        if tokens[j].lemma == "один" and j + 1 < b and tokens[j + 1].text.lower() == "из":
+            return _one_of(ctx, j, b)  # `— рассказал "Ъ" один из участников встречи`
+        if _quoted_name(ctx, j) and j <= cue + 3:
+            continue  # `как пояснили "Ъ" в Минэнерго`: the outlet is the addressee
         if not is_nominative(tokens[j]) and tokens[j].feats.get("Case") is not None:
             continue
         if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER",)):
@@ -299,7 +303,26 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
     best = common if common is not None else org
     if best is not None:
         return speaker_from_token(ctx, best, cand, b)
-    return _source_in(ctx, cue + 1, b, cand)
+    for j in range(cue + 1, min(b, cue + 5)):
+        if tokens[j].text.lower() in {"в", "во", "на"}:
+            found = _source_in(ctx, j, b, cand)
+            if found is not None:
+                return found
+    return None
+
+
+def _one_of(ctx: Context, j: int, b: int) -> Speaker:
+    """`один из участников встречи`: an unnamed source, the phrase as written."""
+    tokens = ctx.tokens
+    end = j + 2
+    while end < b and tokens[end].text not in _STOP and not is_cue(tokens[end]):
+        end += 1
+    start, stop = tokens[j].start, tokens[end - 1].end
+    return Speaker(
+        name=ctx.text[start:stop],
+        kind="descriptor",
+        mention=Span(start=start, end=stop, text=ctx.text[start:stop]),
+    )
 
 
 def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:

@@ -137,4 +137,34 @@ def org_head_before_name(mentions: list[Mention], sent: Sent, text: str) -> list
     return out
 
 
-RULES: list[Rule] = [split_parenthesised, balance_quotes, org_head_before_name]
+def place_of_organisation(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Верховный суд Испании`, `Военно-морских сил США`, `Главного управления МВД`,
+    `ГУ МВД России по Нижегородской области`: a place or an organisation in the genitive
+    right after an organisation, or a place after `по`, is part of its name (both corpora
+    mark it so)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        first = mention.tokens[0]
+        between = text[last.end : mention.start].split() if last else []
+        if (
+            last is not None
+            and last.type == "ORG"
+            and mention.type in ("LOC", "ORG")
+            and (
+                (not between and (first.feats.get("Case") == "Gen" or first.text.isupper()))
+                or (between == ["по"] and mention.type == "LOC")
+            )
+        ):
+            out[-1] = Mention(last.start, mention.end, "ORG", last.tokens + mention.tokens)
+            continue
+        out.append(mention)
+    return out
+
+
+RULES: list[Rule] = [
+    split_parenthesised,
+    balance_quotes,
+    org_head_before_name,
+    place_of_organisation,
+]

@@ -53,10 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     shared = Path(args.shared)
     scorer = shared / "tools" / "quote_score.py"
-    for gold_dir in map(Path, args.gold_dirs):
+    for n, gold_dir in enumerate(map(Path, args.gold_dirs)):
         out = Path(args.out)
-        if len(args.gold_dirs) > 1:
-            out = out.with_name(f"{out.stem}-{gold_dir.parent.name}-{gold_dir.name}{out.suffix}")
+        if len(args.gold_dirs) > 1:  # one predictions file per gold dir
+            out = out.with_name(
+                f"{out.stem}-{n}-{gold_dir.parent.name}-{gold_dir.name}{out.suffix}"
+            )
         rows, seconds = predict(gold_docs(gold_dir), shared)
         out.write_text(
             "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8"

@@ -111,7 +111,12 @@ def resolve_role(ctx: Context, lemma: str, offset: int) -> Person | None:
         person = ctx.person(entity)
         if person is None:
             continue
-        if any(lemma in link.title.split() for link in person.roles):
+        if any(
+            lemma in link.title.split()
+            and link.role_mention.end <= offset
+            and _adjacent(link.role_mention, link.person_mention)
+            for link in person.roles
+        ):
             return person
         for mention in person.mentions:
             if mention.start >= offset:
@@ -123,6 +128,11 @@ def resolve_role(ctx: Context, lemma: str, offset: int) -> Person | None:
             if any(t.lemma == lemma and t.feats.get("Case") == case for t in window):
                 return person
     return None
+
+
+def _adjacent(a, b) -> bool:
+    """Whether two spans stand next to each other (an apposition, not a clause apart)."""
+    return -40 <= b.start - a.end <= 40 or -40 <= a.start - b.end <= 40
 
 
 def resolve_org_noun(ctx: Context, lemma: str, offset: int) -> Entity | None:

@@ -261,7 +261,11 @@ def fuller_namesake(ctx: Context, person):
 def person_speaker(person, ctx: Context, mention) -> Speaker:
     """A Speaker for one of draft.people, with their first stated role."""
     person = fuller_namesake(ctx, person)
-    role = person.roles[0] if person.roles else None
+    # a position with its organisation says more than a bare title (`общественный деятель
+    # и проректор Ualikhanov University` → проректор, Ualikhanov University)
+    role = next((r for r in person.roles if r.organisation), None) or (
+        person.roles[0] if person.roles else None
+    )
     return Speaker(
         name=display_name(person, ctx, mention),
         kind="person",

@@ -162,7 +162,29 @@ def place_of_organisation(mentions: list[Mention], sent: Sent, text: str) -> lis
     return out
 
 
+@cache
+def known_types() -> dict[tuple[str, ...], str]:
+    """Lemma sequences of names with a fixed type (`models/entity_types.txt`)."""
+    out = {}
+    for line in read_lexicon("entity_types.txt"):
+        name, kind = line.rsplit(None, 1)
+        out[tuple(name.split())] = kind
+    return out
+
+
+def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`ЕС`, `Евросоюза`, `Кремль` are organisations, `МКС` a place, whatever the tagger
+    read (it mixes bodies and the places they sit in)."""
+    out = []
+    for mention in mentions:
+        lemmas = tuple(t.lemma.lower().replace("ё", "е") for t in mention.tokens)
+        kind = known_types().get(lemmas, mention.type)
+        out.append(Mention(mention.start, mention.end, kind, mention.tokens))
+    return out
+
+
 RULES: list[Rule] = [
+    fixed_types,
     split_parenthesised,
     balance_quotes,
     org_head_before_name,

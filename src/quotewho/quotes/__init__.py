@@ -63,7 +63,24 @@ def find_quotes(draft: Draft) -> list[Quote]:
     direct = [d for d in direct if d.finder != "block" or d.attribution.cue not in cues]
     cands = settle(direct, [c for c in indirect if balanced(ctx.text[c.start : c.end])])
     attribute(cands, ctx)
-    return [to_quote(ctx, cand) for cand in cands if not unanchored(ctx, cand)]
+    return [
+        to_quote(ctx, cand)
+        for cand in cands
+        if not unanchored(ctx, cand) and not in_headline(ctx, cand)
+    ]
+
+
+def in_headline(ctx: Context, cand: Candidate) -> bool:
+    """Headlines are not annotated (`Путин: «Россия не отступит»`): a short paragraph
+    that does not end as a sentence does."""
+    start, end = ctx.line_of(cand.start)
+    if end - start > 200:
+        return False
+    line = ctx.text[start:end].rstrip()
+    if len(line.split()) > 20:
+        return False
+    last = line.rstrip("»\"“”'")
+    return not last or last[-1] not in ".!?…:;"
 
 
 def quoted_stretches(text: str) -> list[tuple[int, int]]:

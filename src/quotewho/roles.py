@@ -229,7 +229,8 @@ def split_title(
     capitalised = any(t.text[:1].isupper() for t in rest)
     if not rest or not (named or capitalised or (first_noun and first_noun.lemma in heads)):
         return Role.of(tokens, tokens[: dependants or len(tokens)], None)
-    kind = named[0].type if named else "ORG"
+    headed = first_noun is not None and first_noun.lemma in heads and first_noun is rest[0]
+    kind = named[0].type if named and not headed else "ORG"
     organisation = Mention(rest[0].start, rest[-1].end, kind, rest)
     return Role.of(tokens, tokens[:title_end], organisation)
 
@@ -372,7 +373,22 @@ def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
         titles = [(r.title[0].start, r.title[-1].end) for r in found if r.title]
         out += [m for m in inside if not any(s <= m.start and m.end <= e for s, e in titles)]
         out += found
+        out += _headed_organisations(found, inside)
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _headed_organisations(found: list[Role], mentions: list[Mention]) -> list[Mention]:
+    """`главой администрации США`, `председателю правительства РФ`: the organisation of a
+    role that opens with an organisation noun is an ORG mention of its own."""
+    spans = {(m.start, m.end) for m in mentions if m.type == "ORG"}
+    out = []
+    for role in found:
+        org = role.organisation
+        if org and org.type == "ORG" and (org.start, org.end) not in spans:
+            first = org.tokens[0]
+            if first.pos == "NOUN" and first.lemma in ner.org_heads():
+                out.append(Mention(org.start, org.end, "ORG", org.tokens))
+    return out
 
 
 def _by_sentence(sents: list[Sent], mentions: list[Mention]):

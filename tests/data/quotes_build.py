@@ -266,6 +266,12 @@ for rule, path, first, last, needle in CASES:
     )
 NONE = [
     (
+        "in_headline: headlines are not annotated",
+        "corpora/nerel-1.1/train/42258_text.txt",
+        "Машков: «Многие мои герои",
+        None,
+    ),
+    (
         "not a quote: a name in quotation marks",
         "examples/kior-akimat-sarap.txt",
         "Мероприятие было организовано",

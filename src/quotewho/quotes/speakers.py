@@ -287,13 +287,14 @@ def _quoted(ctx: Context, cand: Candidate) -> list[tuple[int, int]]:
 def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker | None:
     """The first nominative after the cue (`— сказал министр`), a person preferred."""
     tokens = ctx.tokens
-    common = org = None
+    common = org = quoted = None
     for j in range(cue + 1, b):
         if tokens[j].text in _STOP and tokens[j].text not in {"«", "»", '"'}:
             break
         if tokens[j].lemma == "один" and j + 1 < b and tokens[j + 1].text.lower() == "из":
             return _one_of(ctx, j, b)  # `— рассказал "Ъ" один из участников встречи`
         if _quoted_name(ctx, j) and j <= cue + 3:
+            quoted = j if quoted is None else quoted
             continue  # `как пояснили "Ъ" в Минэнерго`: the outlet is the addressee
         if not is_nominative(tokens[j]) and tokens[j].feats.get("Case") is not None:
             continue
@@ -312,7 +313,8 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
             found = _source_in(ctx, j, b, cand)
             if found is not None:
                 return found
-    return None
+    # `как сообщал "Ъ"`: the quoted outlet is the subject after all
+    return speaker_from_token(ctx, quoted, cand, b) if quoted is not None else None
 
 
 def _one_of(ctx: Context, j: int, b: int) -> Speaker:
@@ -359,6 +361,18 @@ def _dependent_name(ctx: Context, j: int) -> bool:
         return False
     before = ctx.tokens[k]
     return before.pos == "NOUN" and before.feats.get("Case") not in (None, "Nom")
+
+
+def _antecedent(ctx: Context, j: int, a: int) -> int | None:
+    """The noun a relative `который` at token `j` stands for: the last noun (or name)
+    before the comma that opens its clause."""
+    k = j - 1
+    if k < a or ctx.tokens[k].text != ",":
+        return None
+    for i in range(k - 1, max(a, k - 4) - 1, -1):
+        if ctx.tokens[i].pos in ("NOUN", "PROPN"):
+            return i
+    return None
 
 
 def _apposed_name(ctx: Context, h: int, a: int) -> int | None:
@@ -411,7 +425,10 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
                 break
             crossed = True  # the subject, if any, is shared with the clause before
         commas += word == ","
-        if word in {"который", "которая", "которые"}:
+        if token.lemma == "который" and token.feats.get("Case") in (None, "Nom") and not found:
+            antecedent = _antecedent(ctx, j, a)
+            if antecedent is not None:  # `обозревателей, которые предсказывали`
+                return speaker_from_token(ctx, antecedent, cand, cue)
             continue
         entity = ctx.entity_at(token.start, token.end, ("PER", "ORG"))
         case = token.feats.get("Case")

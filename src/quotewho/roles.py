@@ -100,7 +100,13 @@ def _lemmas(word: str) -> frozenset[str]:
     word = word.lower()
     if word.startswith(_FORMER) and len(word) > len(_FORMER) + 2:
         word = word[len(_FORMER) :]  # `экс-премьера` is a (former) `премьер`
-    return frozenset(p.normal_form.replace("ё", "е") for p in parses(word))
+    lemmas = {p.normal_form.replace("ё", "е") for p in parses(word)}
+    parts = word.split("-")
+    if len(parts) > 1 and all(parts):
+        # `хип-хоп-исполнителю`, `врач-реаниматолог`: a compound whose first or last part
+        # is a role is that role
+        lemmas |= {p.normal_form.replace("ё", "е") for p in parses(parts[-1]) + parses(parts[0])}
+    return frozenset(lemmas)
 
 
 def _match(tokens: list[Token], i: int) -> int:

@@ -104,14 +104,15 @@ def resolve_pronoun(
     return None
 
 
-def resolve_role(ctx: Context, lemma: str, offset: int) -> Person | None:
+def resolve_role(ctx: Context, lemma: str, offset: int, tail: str = "") -> Person | None:
     """`министр` → the nearest earlier person introduced with that role word, by a role
-    link or by the words just before one of their mentions."""
+    link or by the words just before one of their mentions; with a `tail` (the lemma of
+    the word after the role: `глава МИДа`) only an introduction with that word too."""
     for entity in people_before(ctx, offset, []):
         person = ctx.person(entity)
         if person is None:
             continue
-        if any(
+        if not tail and any(
             lemma in link.title.split()
             and link.role_mention.end <= offset
             and _adjacent(link.role_mention, link.person_mention)
@@ -125,8 +126,11 @@ def resolve_role(ctx: Context, lemma: str, offset: int) -> Person | None:
             a, _ = ctx.sentence_range(i) if i < len(ctx.tokens) else (i, i)
             case = ctx.tokens[i].feats.get("Case") if i < len(ctx.tokens) else None
             window = ctx.tokens[max(a, i - 6) : i]
-            if any(t.lemma == lemma and t.feats.get("Case") == case for t in window):
-                return person
+            for n, t in enumerate(window):
+                if t.lemma != lemma or t.feats.get("Case") != case:
+                    continue
+                if not tail or any(w.lemma == tail for w in window[n + 1 : n + 4]):
+                    return person
     return None
 
 

@@ -143,8 +143,10 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         if previous is not None and previous.speaker is not None:
             return previous.speaker  # `— сказал собеседник агентства`: the source named before
     a, b = noun_phrase(ctx, h, limit)
-    if token.lemma in role_words() and b == h + 1 and token.feats.get("Number") != "Plur":
-        person = resolve_role(ctx, token.lemma, token.start)
+    if token.lemma in role_words() and token.feats.get("Number") != "Plur":
+        # `— сказал министр`; `глава МИДа отметил` only after `глава МИДа Сэйдзи Маэхара`
+        tail = tokens[h + 1].lemma if b > h + 1 else ""
+        person = resolve_role(ctx, token.lemma, token.start, tail)
         if person is not None:
             return person_speaker(person, ctx, mention)
     if token.lemma in org_words() and b == h + 1:

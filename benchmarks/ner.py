@@ -57,9 +57,11 @@ def quotewho_row(name: str, doc: Document) -> dict:
     """Entities and links of one document in the scorer's predictions format.
 
     WORKS_AS ties the person to the whole ROLE mention (`председатель Правления КИОР`, as
-    NEREL marks a profession); WORKPLACE to the first ORG mention inside the link's
-    organisation (a place is no workplace); an OCCUPATION fact is (person, title,
-    organisation) as factRuEval marks it, so a link without an organisation makes none."""
+    NEREL marks a profession); a link read from a verb (`возглавил «Металлоинвест»`) has
+    no ROLE mention, so no WORKS_AS and an OCCUPATION without position; WORKPLACE to the
+    first ORG mention inside the link's organisation (a place is no workplace); an
+    OCCUPATION fact is (person, title, organisation) as factRuEval marks it, so a link
+    without an organisation makes none."""
     entities = [{"type": e.type, "start": e.start, "end": e.end} for e in doc.entities]
     whole = {e.start: e for e in doc.entities if e.type == "ROLE"}
     orgs = [e for e in doc.entities if e.type == "ORG"]
@@ -67,8 +69,9 @@ def quotewho_row(name: str, doc: Document) -> dict:
     for person in doc.people:
         for link in person.roles:
             who, where = span(link.person_mention), link.organisation_mention
-            role = whole.get(link.role_mention.start, link.role_mention)
-            relations.append({"type": "WORKS_AS", "head": who, "tail": span(role)})
+            role = whole.get(link.role_mention.start)  # None: read from a verb (`возглавил`)
+            if role:
+                relations.append({"type": "WORKS_AS", "head": who, "tail": span(role)})
             if where is None:
                 continue
             org = next((e for e in orgs if where.start <= e.start and e.end <= where.end), None)
@@ -78,7 +81,7 @@ def quotewho_row(name: str, doc: Document) -> dict:
                 {
                     "type": "OCCUPATION",
                     "who": who,
-                    "position": span(link.role_mention),
+                    "position": span(link.role_mention) if role else None,
                     "where": span(where),
                 }
             )

@@ -435,6 +435,61 @@ def anaphoric_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[i
     return out
 
 
+# Verbs that tie their subject to the organisation after them, and the title they give:
+# heading verbs take it in the accusative or instrumental, working verbs after `в`.
+_HEADING = {"возглавлять", "возглавить", "руководить", "управлять"}
+_WORKING = {"работать": "сотрудник", "служить": "сотрудник", "трудиться": "сотрудник"}
+_SUBJECT_REACH = 8  # tokens between the subject and its verb
+
+
+def verb_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]:
+    """`Варичев возглавил «Михайловский ГОК»`, `Глебова, управлявшая Рособрнадзором`,
+    `работала в Госдепартаменте`: a heading or working verb ties its subject to the
+    organisation after it. There is no role noun: the role mention is the verb."""
+    tokens = sent.tokens
+    orgs = {m.start: m for m in mentions if m.type == "ORG"}
+    out = []
+    for i, verb in enumerate(tokens):
+        if verb.lemma in _HEADING:
+            j, title = i + 1, "руководитель"
+        elif verb.lemma in _WORKING and i + 1 < len(tokens) and tokens[i + 1].text in ("в", "во"):
+            j, title = i + 2, _WORKING[verb.lemma]
+        else:
+            continue
+        if j + 1 < len(tokens) and tokens[j].text in _OPENING and tokens[j].start not in orgs:
+            j += 1  # `возглавляет «Металлоинвест»`: the name inside the marks
+        org = orgs.get(tokens[j].start) if j < len(tokens) else None
+        person = _subject(tokens, i, mentions)
+        if org is None or person is None:
+            continue
+        out.append(
+            RoleLink(
+                title=title,
+                organisation=normal(org.tokens, org.type, text),
+                person_mention=_span(text, person.start, person.end),
+                role_mention=_span(text, verb.start, verb.end),
+                organisation_mention=_span(text, org.start, org.end),
+            )
+        )
+    return out
+
+
+def _subject(tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | None:
+    """The person a verb at token i says something of: the last name before it in its
+    clause, nominative unless the verb is a participle (`Глебова, управлявшая …`)."""
+    people = [m for m in mentions if m.type == "PER" and m.end <= tokens[i].start]
+    if not people:
+        return None
+    person = people[-1]
+    between = [t for t in tokens[:i] if t.start >= person.end]
+    participle = tokens[i].feats.get("VerbForm") == "Part"
+    if len(between) > _SUBJECT_REACH or any(t.text in ".;:()«»—" for t in between):
+        return None
+    if not participle and person.tokens[0].feats.get("Case") != "Nom":
+        return None
+    return person
+
+
 def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> list[RoleLink]:
     """Role links of a document whose `mentions` include its roles (see `tag_roles`)."""
     out = []
@@ -456,4 +511,5 @@ def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> lis
                 organisation_mention=_span(text, org.start, org.end) if org else None,
             )
         )
+    out += [link for sent, inside in by_sentence for link in verb_links(sent, inside, text)]
     return out

@@ -3,7 +3,8 @@
 The stage runs in three steps: finders propose quotes with the attribution they saw
 (`direct.py`: quotation marks and dialogue; `indirect.py`: content clauses and frames),
 overlaps are settled, and `speakers.py` picks each quote's source through a sieve of
-small rules, resolving pronouns and roles to people (`coref.py`).
+small rules; `sources.py` turns the word it picks into a Speaker, resolving pronouns and
+roles to people (`coref.py`).
 """
 
 from __future__ import annotations

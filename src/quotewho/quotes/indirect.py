@@ -204,13 +204,6 @@ def authorial(token: Token, before: Token | None = None) -> bool:
     return token.feats.get("Person") == "1" or token.feats.get("Mood") == "Imp"
 
 
-def has_predicate(ctx: Context, i: int, j: int) -> bool:
-    """Whether tokens [i, j) hold a verb or a short participle: a clause, not a phrase."""
-    return any(
-        t.pos in ("VERB", "AUX") or t.feats.get("Variant") == "Short" for t in ctx.tokens[i:j]
-    )
-
-
 def find_that_clauses(ctx: Context) -> list[Candidate]:
     """`X отметил, что …`, `заявил о том, что …`, `сообщается, что …`."""
     out = []

@@ -8,282 +8,17 @@ The order is the precision order measured on shared/gold/train.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
-from functools import cache
 
 from ..model import Span, Speaker
-from ..morph import parses
-from ..resources import read_lexicon
 from .context import Candidate, Context, is_cue, is_nominative
-from .coref import (
-    PLURAL_PRONOUNS,
-    PRONOUN_GENDER,
-    person_gender,
-    resolve_org_noun,
-    resolve_pronoun,
-    resolve_role,
-    role_words,
-)
+from .coref import PRONOUN_GENDER
 from .indirect import quoting_cues
+from .sources import STOP, org_words, speaker_from_token
 
-_UD_GENDER = {"masc": "Masc", "femn": "Fem"}
 _MARKS = frozenset('«»"„“”')
 _CLAUSE_JOINERS = frozenset({"а", "но", "однако", "зато"})
 NOBODY = Speaker(name="-", kind="descriptor")  # a rule's answer "the text names no source"
-_STOP = frozenset({",", ".", "!", "?", "…", ";", ":", "(", ")", "«", "»", '"', "—", "–"})
-
-
-@cache
-def anaphoric_nouns() -> frozenset[str]:
-    """Lemmas of nouns that refer back to a source named before (`собеседник агентства`)."""
-    return frozenset(read_lexicon("anaphoric_sources.txt"))
-
-
-@cache
-def org_words() -> frozenset[str]:
-    """Lemmas of nouns naming a body, not a person (`пресс-служба`, `министерство`)."""
-    return frozenset(read_lexicon("org_words.txt"))
-
-
-def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
-    """Token range around head `h`: adjectives before it, genitive dependants and one
-    prepositional phrase after it (`источник в правительстве`), up to token `limit`."""
-    tokens = ctx.tokens
-    a = h
-    while a - 1 >= 0 and tokens[a - 1].pos in ("ADJ",) and tokens[a - 1].text not in _STOP:
-        a -= 1
-    b = h + 1
-    while b < limit and b - h < 8:
-        t = tokens[b]
-        if t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") == "Gen":
-            b += 1
-        elif (
-            t.pos == "ADP"
-            and t.text.lower() in {"в", "от", "при"}
-            and b + 1 < limit
-            and tokens[b + 1].pos in ("NOUN", "PROPN", "ADJ")
-        ):
-            b += 2
-        elif t.pos == "PROPN" or (t.text[:1].isupper() and t.pos in ("NOUN", "X")):
-            b += 1
-        elif t.text in '«"„“' and (close := _closing(ctx, b, limit)) is not None:
-            b = close + 1  # `газета «Труд»`, `агентство «Интерфакс»`
-        else:
-            break
-    return a, b
-
-
-def _closing(ctx: Context, i: int, limit: int) -> int | None:
-    """The closing mark of a short name in quotation marks opening at token `i`."""
-    for j in range(i + 1, min(limit, i + 6)):
-        if ctx.tokens[j].text in '»"“”':
-            return j if j > i + 1 else None
-    return None
-
-
-def nominative_phrase(ctx: Context, a: int, b: int) -> str:
-    """The phrase's text with its head words in the nominative (`делегации ОБСЕ` →
-    `делегация ОБСЕ`)."""
-    tokens = ctx.tokens[a:b]
-    words = []
-    inflecting = True
-    for t in tokens:
-        word = t.text
-        if inflecting and t.pos in ("NOUN", "ADJ") and t.feats.get("Case") not in (None, "Nom"):
-            number = "plur" if t.feats.get("Number") == "Plur" else "sing"
-            for parse in parses(word.lower()):
-                if parse.tag.POS in ("NOUN", "ADJF"):
-                    form = parse.inflect({"nomn", number})
-                    if form:
-                        word = form.word if word.islower() else form.word.capitalize()
-                    break
-        if t.pos in ("NOUN", "PROPN"):
-            inflecting = False
-        words.append(word)
-    out = ""
-    for prev, t, word in zip([None, *tokens], tokens, words):
-        out += ("" if prev is None else ctx.text[prev.end : t.start]) + word
-    return out
-
-
-def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Speaker | None:
-    """The source a head token names: a person (through a name, a pronoun or a role), an
-    organisation, or an unnamed source described by its noun phrase."""
-    tokens = ctx.tokens
-    token = tokens[h]
-    mention = Span(start=token.start, end=token.end, text=token.text)
-    entity = ctx.entity_at(token.start, token.end, ("PER",))
-    if entity is not None:
-        person = ctx.person(entity)
-        if person is not None:
-            return person_speaker(person, ctx, entity)
-        return Speaker(name=entity.normal, kind="person", mention=_span(entity))
-    word = token.text.lower()
-    if word in PRONOUN_GENDER:
-        same = _same_speaker(ctx, cand, PRONOUN_GENDER[word], token.start)
-        if same is not None:
-            return same
-        person = resolve_pronoun(ctx, word, token.start, _quoted(ctx, cand))
-        return person_speaker(person, ctx, mention) if person else None
-    if word in PLURAL_PRONOUNS:
-        return _plural_antecedent(ctx, cand, token.start)
-    entity = ctx.entity_at(token.start, token.end, ("ORG",))
-    if entity is not None:
-        a, b = noun_phrase(ctx, h, limit)
-        if tokens[a].start <= entity.start and entity.end <= tokens[b - 1].end and b - a > 1:
-            return Speaker(
-                name=nominative_phrase(ctx, a, b), kind="organisation", mention=_span(entity)
-            )
-        return Speaker(name=entity.normal, kind="organisation", mention=_span(entity))
-    if token.pos not in ("NOUN", "PROPN"):
-        return None
-    if token.lemma in anaphoric_nouns():
-        previous = cand.extra.get("previous")
-        if previous is not None and previous.speaker is not None:
-            return previous.speaker  # `— сказал собеседник агентства`: the source named before
-    a, b = noun_phrase(ctx, h, limit)
-    if token.lemma in role_words() and token.feats.get("Number") != "Plur":
-        # `— сказал министр`; `глава МИДа отметил` only after `глава МИДа Сэйдзи Маэхара`
-        tail = tokens[h + 1].lemma if b > h + 1 else ""
-        person = resolve_role(ctx, token.lemma, token.start, tail)
-        if person is not None:
-            return person_speaker(person, ctx, mention)
-    if token.lemma in org_words() and b == h + 1:
-        named = resolve_org_noun(ctx, token.lemma, token.start)
-        if named is not None:  # `в заявлении телекомпании` after `телекомпания НВО`
-            return Speaker(name=named.normal, kind="organisation", mention=mention)
-    kind = "organisation" if token.lemma in org_words() or token.pos == "PROPN" else "descriptor"
-    return Speaker(
-        name=nominative_phrase(ctx, a, b),
-        kind=kind,
-        mention=Span(
-            start=tokens[a].start,
-            end=tokens[b - 1].end,
-            text=ctx.text[tokens[a].start : tokens[b - 1].end],
-        ),
-    )
-
-
-def display_name(person, ctx: Context, mention) -> str:
-    """The person's canonical name without glosses (`Джон Говард (John Howard)`), with the
-    surname as the text writes it in the nominative when the canonical one differs only in
-    its ending (names the normaliser does not know, `Маэхара`, stay as written)."""
-    name = person.name.split("(")[0].strip() or person.name
-    words = name.split()
-    surname = words[-1].lower()
-    written: dict[str, int] = {}
-    for span in [mention, *person.mentions]:
-        last = ctx.tokens[max(ctx.token_before(span.end), 0)]
-        if last.feats.get("Case") == "Nom" and last.text[:1].isupper() and last.end == span.end:
-            written[last.text] = written.get(last.text, 0) + 1
-    if written:
-        best = max(written, key=written.__getitem__)
-        if best.lower() != surname and best.lower()[:-2] == surname[: len(best) - 2]:
-            name = " ".join([*words[:-1], best])
-    return name
-
-
-def _plural_antecedent(ctx: Context, cand: Candidate, offset: int) -> Speaker | None:
-    """`они`: the previous quote's plural or collective source, else the nearest plural
-    nominative noun of the two sentences before (`Врачи … Они предупреждают`)."""
-    previous = cand.extra.get("previous")
-    if (
-        previous is not None
-        and previous.speaker is not None
-        and offset - previous.end < 600
-        and (previous.speaker.kind != "person" or " и " in previous.speaker.name)
-    ):
-        return previous.speaker
-    i = min(ctx.token_at(offset), len(ctx.tokens) - 1)
-    here = ctx.sent_of[i]
-    a = ctx.sent_first[max(0, here - 2)]
-    for j in range(i - 1, a - 1, -1):
-        token = ctx.tokens[j]
-        if (
-            token.pos == "NOUN"
-            and token.feats.get("Case") == "Nom"
-            and token.feats.get("Number") == "Plur"
-        ):
-            return speaker_from_token(ctx, j, cand, ctx.sentence_range(j)[1])
-    return None
-
-
-def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Speaker | None:
-    """`он`/`она` continuing the previous quote's speaker: when that quote is near, its
-    speaker agrees in gender, and no other person is named as a subject in between."""
-    previous = cand.extra.get("previous")
-    if previous is None or previous.speaker is None or offset - previous.end > 600:
-        return None
-    speaker = previous.speaker
-    if speaker.kind == "person" and speaker.person_id is not None:
-        person = ctx.draft.people[speaker.person_id]
-        found = person_gender(person)
-        if found is not None and found != gender:
-            return None
-    elif speaker.mention is not None:
-        head = ctx.tokens[min(ctx.token_at(speaker.mention.start), len(ctx.tokens) - 1)]
-        if head.feats.get("Number") != "Sing" or head.feats.get("Gender") != _UD_GENDER[gender]:
-            return None
-    else:
-        return None
-    first = bisect_left(ctx.entity_starts, previous.end)
-    for entity in ctx.entities[first : bisect_left(ctx.entity_starts, offset)]:
-        if entity.type == "PER":
-            token = ctx.tokens[min(ctx.token_at(entity.start), len(ctx.tokens) - 1)]
-            other = ctx.person(entity)
-            if token.feats.get("Case") == "Nom" and (
-                other is None or other.id != speaker.person_id
-            ):
-                return None
-    return speaker
-
-
-def fuller_namesake(ctx: Context, person):
-    """The person a one-word cluster in an oblique case belongs to (`Амстеля` → `Вадим
-    Амстель`): a fuller name whose surname shares the stem, when the clustering split
-    them."""
-    if len(person.name.split()) > 1:
-        return person
-    word = person.name.lower().replace("ё", "е")
-    for other in ctx.draft.people:
-        surname = other.name.split()[-1].lower().replace("ё", "е") if other.name else ""
-        if (
-            other.id != person.id
-            and len(other.name.split()) > 1
-            and len(surname) >= 4
-            and word != surname
-            and word[: len(surname) - 1] == surname[:-1]
-            and abs(len(word) - len(surname)) <= 2
-        ):
-            return other
-    return person
-
-
-def person_speaker(person, ctx: Context, mention) -> Speaker:
-    """A Speaker for one of draft.people, with their first stated role."""
-    person = fuller_namesake(ctx, person)
-    # a position with its organisation says more than a bare title (`общественный деятель
-    # и проректор Ualikhanov University` → проректор, Ualikhanov University)
-    role = next((r for r in person.roles if r.organisation), None) or (
-        person.roles[0] if person.roles else None
-    )
-    return Speaker(
-        name=display_name(person, ctx, mention),
-        kind="person",
-        mention=Span(start=mention.start, end=mention.end, text=mention.text),
-        person_id=person.id,
-        role=role.title if role else None,
-        organisation=role.organisation if role else None,
-    )
-
-
-def _span(entity) -> Span:
-    return Span(start=entity.start, end=entity.end, text=entity.text)
-
-
-def _quoted(ctx: Context, cand: Candidate) -> list[tuple[int, int]]:
-    return [(cand.start, cand.end)]
 
 
 def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker | None:
@@ -291,7 +26,7 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
     tokens = ctx.tokens
     common = org = quoted = None
     for j in range(cue + 1, b):
-        if tokens[j].text in _STOP and tokens[j].text not in {"«", "»", '"'}:
+        if tokens[j].text in STOP and tokens[j].text not in {"«", "»", '"'}:
             break
         if tokens[j].lemma == "один" and j + 1 < b and tokens[j + 1].text.lower() == "из":
             return _one_of(ctx, j, b)  # `— рассказал "Ъ" один из участников встречи`
@@ -323,7 +58,7 @@ def _one_of(ctx: Context, j: int, b: int) -> Speaker:
     """`один из участников встречи`: an unnamed source, the phrase as written."""
     tokens = ctx.tokens
     end = j + 2
-    while end < b and tokens[end].text not in _STOP and not is_cue(tokens[end]):
+    while end < b and tokens[end].text not in STOP and not is_cue(tokens[end]):
         end += 1
     start, stop = tokens[j].start, tokens[end - 1].end
     return Speaker(
@@ -342,7 +77,7 @@ def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:
         if first.lemma in org_words() or ctx.entity_at(first.start, first.end, ("ORG",)):
             return speaker_from_token(ctx, a + 1, cand, b)  # `сообщили в пресс-службе МВД`
         for j in range(a + 2, min(b, a + 6)):
-            if tokens[j].pos in ("NOUN", "PROPN") and tokens[j].text not in _STOP:
+            if tokens[j].pos in ("NOUN", "PROPN") and tokens[j].text not in STOP:
                 return speaker_from_token(ctx, j, cand, b)
     return None
 
@@ -479,7 +214,7 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             return speaker_from_token(ctx, h, cand, cue)
     if adjective is not None and not crossed:
         end = adjective + 1
-        while end < cue and tokens[end].text not in _STOP and not is_cue(tokens[end]):
+        while end < cue and tokens[end].text not in STOP and not is_cue(tokens[end]):
             end += 1
         return Speaker(
             name=ctx.text[tokens[adjective].start : tokens[end - 1].end],

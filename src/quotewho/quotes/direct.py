@@ -5,12 +5,10 @@ the previous paragraph), or by following an attributed quote of the same speaker
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import cache
 from itertools import pairwise
 
-from ..resources import read_lexicon
 from .context import DASHES, SENTENCE_END, Attribution, Candidate, Context, is_cue
-from .indirect import is_finite, is_impersonal, quoting_cues
+from .indirect import cue_nouns, is_finite, is_impersonal, quoting_cues
 from .marks import Pair, pair_marks, quote_start_position
 
 _SPACE = " \t\u00a0\r"
@@ -29,12 +27,6 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _SPACE + "\n":
         end -= 1
     return start, end
-
-
-@cache
-def cue_nouns() -> frozenset[str]:
-    """Lemmas of nouns of speech that announce a quote after a colon (models/cue_nouns.txt)."""
-    return frozenset(read_lexicon("cue_nouns.txt"))
 
 
 def is_dash(text: str, i: int) -> bool:

@@ -59,6 +59,12 @@ def quoting_cues() -> frozenset[str]:
 
 
 @cache
+def cue_nouns() -> frozenset[str]:
+    """Lemmas of nouns of speech (models/cue_nouns.txt): `заявление о том, что`."""
+    return frozenset(read_lexicon("cue_nouns.txt"))
+
+
+@cache
 def naming_cues() -> frozenset[str]:
     """Lemmas of `назвать`-like verbs (models/naming.txt)."""
     return frozenset(read_lexicon("naming.txt"))
@@ -213,7 +219,8 @@ def find_that_clauses(ctx: Context) -> list[Candidate]:
             and i + 1 < len(ctx.tokens)
             and (ctx.tokens[i + 1].lemma == "слово")
         )  # `привели слова Рухани о том, что`
-        if not (is_cue(token) or is_impersonal(token) or quoting):
+        noun = token.pos == "NOUN" and token.lemma in cue_nouns()  # `информация о том, что`
+        if not (is_cue(token) or is_impersonal(token) or quoting or noun):
             continue
         if authorial(token, ctx.tokens[i - 1] if i else None):
             continue

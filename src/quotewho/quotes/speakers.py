@@ -398,5 +398,9 @@ def attribute(cands: list[Candidate], ctx: Context) -> None:
 
 
 def _near(ctx: Context, a: Candidate, b: Candidate) -> bool:
+    """Whether quote `b` follows `a` closely: under 300 characters and one paragraph
+    break apart."""
+    if b.start - a.end >= 300:
+        return False
     gap = ctx.text[a.end : b.start]
-    return gap.count("\n\n") + gap.count("\n") <= 2 and len(gap) < 300
+    return gap.count("\n\n") + gap.count("\n") <= 2

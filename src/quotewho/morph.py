@@ -64,10 +64,17 @@ def lemma(word: str, pos: str = "", feats: dict[str, str] | None = None) -> str:
     return best_parse(word, pos, feats).normal_form
 
 
+@lru_cache(maxsize=4096)
+def shared_feats(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """One dict per distinct feature set, shared by every token that has it: a long text
+    has millions of tokens but a few hundred feature sets. Callers never mutate it."""
+    return dict(items)
+
+
 def tag_sentences(sents: list[Sent], tagger) -> None:
     """Fill POS, features and lemmas of every token, batching sentences through slovnet."""
     words = [[token.text for token in sent.tokens] for sent in sents]
     for sent, markup in zip(sents, tagger.map(words)):
         for token, tagged in zip(sent.tokens, markup.tokens):
-            token.pos, token.feats = tagged.pos, dict(tagged.feats)
+            token.pos, token.feats = tagged.pos, shared_feats(tuple(tagged.feats.items()))
             token.lemma = lemma(token.text, token.pos, token.feats)

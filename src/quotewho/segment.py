@@ -19,7 +19,7 @@ _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _CUT_AFTER = frozenset({",", ";", ":", "—", "–", "-", ")"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One token with the tags the pipeline adds (internal, not part of the public model)."""
 
@@ -31,7 +31,7 @@ class Token:
     lemma: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Sent:
     """One sentence and its tokens (internal)."""
 

@@ -4,6 +4,7 @@ candidate quotes they build (internal)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -73,6 +74,7 @@ class Context:
         self.starts = [t.start for t in self.tokens]
         self.dashes: list[int] | None = None  # filled once by direct.dash_offsets
         self.newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
+        self.written_surnames: dict[int, Counter[str]] = {}  # person id → sources.py tally
         self.person_of: dict[tuple[int, int], Person] = {
             (m.start, m.end): person for person in draft.people for m in person.mentions
         }

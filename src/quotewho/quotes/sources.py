@@ -4,6 +4,7 @@ pronoun or role stands for, the organisation or unnamed source a noun names."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from functools import cache
 
 from ..model import Span, Speaker
@@ -155,6 +156,14 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
     )
 
 
+def _written_surname(ctx: Context, span) -> str | None:
+    """The span's last word when the text writes it capitalised in the nominative."""
+    last = ctx.tokens[max(ctx.token_before(span.end), 0)]
+    if last.feats.get("Case") == "Nom" and last.text[:1].isupper() and last.end == span.end:
+        return last.text
+    return None
+
+
 def display_name(person, ctx: Context, mention) -> str:
     """The person's canonical name without glosses (`Джон Говард (John Howard)`), with the
     surname as the text writes it in the nominative when the canonical one differs only in
@@ -162,11 +171,15 @@ def display_name(person, ctx: Context, mention) -> str:
     name = person.name.split("(")[0].strip() or person.name
     words = name.split()
     surname = words[-1].lower()
-    written: dict[str, int] = {}
-    for span in [mention, *person.mentions]:
-        last = ctx.tokens[max(ctx.token_before(span.end), 0)]
-        if last.feats.get("Case") == "Nom" and last.text[:1].isupper() and last.end == span.end:
-            written[last.text] = written.get(last.text, 0) + 1
+    written: Counter[str] = Counter()
+    form = _written_surname(ctx, mention)
+    if form is not None:
+        written[form] += 1
+    # counted once per person, not once per quote: a long interview was quadratic
+    if person.id not in ctx.written_surnames:
+        forms = (_written_surname(ctx, span) for span in person.mentions)
+        ctx.written_surnames[person.id] = Counter(f for f in forms if f is not None)
+    written.update(ctx.written_surnames[person.id])
     if written:
         best = max(written, key=written.__getitem__)
         if best.lower() != surname and best.lower()[:-2] == surname[: len(best) - 2]:

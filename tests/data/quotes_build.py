@@ -250,6 +250,20 @@ CASES = [
         "Я графоманию не комментирую",
         "Я графоманию не комментирую",
     ),
+    (
+        "that_clause: a noun of speech (информация о том, что), nobody named",
+        "corpora/nerel-1.1/train/28074_text.txt",
+        "появилась информация о том",
+        None,
+        "родные Березовского",
+    ),
+    (
+        "speaker_subject_of_cue: который stands for the noun before it",
+        "corpora/nerel-1.1/train/1109.txt",
+        "Сбылись прогнозы тех политических",
+        None,
+        "властный по своей натуре",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

@@ -49,9 +49,15 @@ def parses(word: str) -> tuple[Parse, ...]:
 
 def best_parse(word: str, pos: str = "", feats: dict[str, str] | None = None) -> Parse:
     """The pymorphy3 parse that agrees best with slovnet's contextual POS and case."""
+    return _best_parse(word, pos, (feats or {}).get("Case", ""))
+
+
+@lru_cache(maxsize=200_000)
+def _best_parse(word: str, pos: str, ud_case: str) -> Parse:
+    # only the POS and the case decide, so the choice is cached on them
     options = parses(word)
     wanted = _UD_TO_OC.get(pos, set())
-    case = _UD_CASE.get((feats or {}).get("Case", ""))
+    case = _UD_CASE.get(ud_case)
 
     def score(parse: Parse) -> int:
         return 2 * (parse.tag.POS in wanted) + (case is not None and parse.tag.case == case)

@@ -41,7 +41,9 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=200_000)
+# A cached word costs about 1.7 KB (pymorphy3 parses): 50 000 words, the bulk of a news
+# vocabulary, keep a long run under 100 MB of cache.
+@lru_cache(maxsize=50_000)
 def parses(word: str) -> tuple[Parse, ...]:
     """pymorphy3's parses of a word, cached (news vocabularies repeat a lot)."""
     return tuple(analyzer().parse(word))
@@ -52,7 +54,7 @@ def best_parse(word: str, pos: str = "", feats: dict[str, str] | None = None) ->
     return _best_parse(word, pos, (feats or {}).get("Case", ""))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _best_parse(word: str, pos: str, ud_case: str) -> Parse:
     # only the POS and the case decide, so the choice is cached on them
     options = parses(word)
@@ -68,6 +70,12 @@ def _best_parse(word: str, pos: str, ud_case: str) -> Parse:
 def lemma(word: str, pos: str = "", feats: dict[str, str] | None = None) -> str:
     """Dictionary form of `word` in its context."""
     return best_parse(word, pos, feats).normal_form
+
+
+@lru_cache(maxsize=50_000)
+def all_lemmas(word: str) -> frozenset[str]:
+    """Every lemma pymorphy3 offers for a word, lower case: lexicons match any of them."""
+    return frozenset(parse.normal_form for parse in parses(word.lower()))
 
 
 @lru_cache(maxsize=4096)

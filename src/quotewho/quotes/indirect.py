@@ -401,7 +401,9 @@ def find_parentheticals(ctx: Context) -> list[Candidate]:
     for i, token in enumerate(tokens):
         if i == 0 or tokens[i - 1].text != "," or not is_cue(token) or not is_finite(token):
             continue
-        _, b = ctx.sentence_range(i)
+        a, b = ctx.sentence_range(i)
+        if any(is_finite(t) for t in tokens[a:i]):
+            continue  # a whole clause before the cue: the inverted finder's `…, сообщило X`
         close = next((j for j in range(i + 1, min(b, i + 10)) if tokens[j].text == ","), None)
         if close is None or not any(
             is_nominative(t) or t.pos == "PROPN" for t in tokens[i + 1 : close]
@@ -409,6 +411,8 @@ def find_parentheticals(ctx: Context) -> list[Candidate]:
             continue
         if _that(ctx, i, b) is not None or any(is_verb(t) for t in tokens[i + 1 : close]):
             continue
+        if close + 1 < b and (is_cue(tokens[close + 1]) or tokens[close + 1].text == "что"):
+            continue  # `…, сообщило агентство MAP, добавив, что …`
         end = content_end(ctx, close + 1, b)
         if end - (close + 1) < 3 or not any(
             is_finite(t) or t.feats.get("Variant") == "Short" for t in tokens[close + 1 : end]

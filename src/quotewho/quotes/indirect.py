@@ -22,6 +22,8 @@ from .context import (
 )
 
 COMPLEMENTISERS = frozenset({"что", "будто", "якобы"})
+# Subjects that are not sources: a cue after them is figurative (`это говорит о том, что`).
+_THINGS = frozenset({"это", "всё", "все", "что", "то"})
 _MARKS = frozenset('«»"„“”')
 # Particles that may stand between a cue and its `что` with no comma: `сказав лишь что`.
 _PARTICLES = frozenset({"лишь", "только", "также", "же", "вновь", "ещё", "еще", "уже"})
@@ -152,13 +154,19 @@ def _that(ctx: Context, i: int, b: int) -> int | None:
             or before.text.lower() in _PARTICLES
             or (j <= i + 3 and before.pos == "NOUN")  # `выражает надежду что`
         ):
+            that_one, before_it = tokens[j - 2], tokens[j - 3]
             if (
-                j - 3 > i
-                and tokens[j - 2].text.lower() in {"то", "того", "тем", "тому"}
-                and tokens[j - 3].pos == "ADP"
-                and tokens[j - 3].text.lower() not in {"о", "об", "в", "на"}
+                j - 2 > i
+                and that_one.lemma == "тот"
+                and (
+                    (
+                        before_it.pos == "ADP"
+                        and before_it.text.lower() not in {"о", "об", "в", "на"}
+                    )
+                    or that_one.text.lower() not in {"то", "тем", "том"}
+                )
             ):
-                return None  # `благодарность за то, что`: a reason, not a content clause
+                return None  # `за то, что` (a reason), `напоминающей ту, что` (a relative)
             return j
         after = j + 1 + (j + 1 < b and tokens[j + 1].text in _MARKS)
         if word == "," and after < b and tokens[after].text.lower() not in COMPLEMENTISERS:
@@ -224,6 +232,8 @@ def find_that_clauses(ctx: Context) -> list[Candidate]:
             continue
         if authorial(token, ctx.tokens[i - 1] if i else None):
             continue
+        if i and ctx.tokens[i - 1].text.lower() in _THINGS:
+            continue  # `всё говорило о том, что`, `это говорит о том, что`: no one speaks
         _, b = ctx.sentence_range(i)
         that = _that(ctx, i, b)
         if that is None or that + 1 >= b:

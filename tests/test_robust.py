@@ -277,6 +277,18 @@ def test_a_long_line_of_attributed_quotes(nlp: Pipeline) -> None:
     ] * 100
 
 
+def test_a_long_interview(nlp: Pipeline) -> None:
+    """Regression (quotes/sources.py): naming the speaker of each quote re-read all their
+    mentions, quadratic in the quotes of one person."""
+    text = "— Мы готовы, — сказал Есенбаев. — Работа идёт.\n" * 150
+    doc = nlp(text)
+    assert_sound(doc, text)
+    assert [q.text.rstrip(".") for q in doc.quotes] == ["Мы готовы", "Работа идёт"] * 150
+    assert {(q.speaker.name, q.speaker.person_id) for q in doc.quotes if q.speaker} == {
+        ("Есенбаев", 0)
+    }
+
+
 def test_unclosed_openers_are_closed_at_the_trimmed_paragraph_end() -> None:
     """Regression (quotes/marks.py): each unclosed `«` used to rescan the paragraph's
     trailing spaces and the next paragraph, quadratic in a flood of them."""

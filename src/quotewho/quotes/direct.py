@@ -14,6 +14,7 @@ from .marks import Pair, pair_marks, quote_start_position
 _SPACE = " \t\u00a0\r"
 _WIKI = "'"  # wiki italics around quotes: ''«…»''
 
+_FIRST_PERSON = frozenset({"я", "мы", "мой", "наш"})
 # How many dashes inside one quotation are tried as the start of an attribution.
 MAX_DASHES_TRIED = 12
 # How many tokens an attribution clause may hold (`— сказал в интервью РБК министр …`).
@@ -348,18 +349,27 @@ def block_after_colon(ctx: Context) -> list[Candidate]:
         cue = next((k for k in range(colon - 1, first - 1, -1) if is_cue(ctx.tokens[k])), None)
         if cue is None and colon > first and ctx.tokens[colon - 1].lemma in cue_nouns():
             cue = colon - 1  # `… необычным заявлением:`
-        if cue is None:
+        if cue is None and not _first_person(ctx, c, d):
             continue
-        token = ctx.tokens[cue]
+        span = ctx.tokens[cue] if cue is not None else ctx.tokens[colon]
         out.append(
             Candidate(
                 *trimmed(text, c, d),
                 "direct",
-                Attribution("colon", (token.start, token.end), cue, (first, colon)),
+                Attribution("colon", (span.start, span.end), cue, (first, colon)),
                 "block",
             )
         )
     return out
+
+
+def _first_person(ctx: Context, start: int, end: int) -> bool:
+    """Whether a paragraph speaks in the first person (`Знаю, многие мои поклонники …`):
+    after a colon, words in the first person are someone's, not the article's."""
+    return any(
+        t.lemma in _FIRST_PERSON or t.feats.get("Person") == "1"
+        for t in ctx.tokens[ctx.token_at(start) : ctx.token_at(end)][:60]
+    )
 
 
 def transcript(ctx: Context) -> list[Candidate]:

@@ -63,13 +63,18 @@ def quotewho_row(name: str, doc: Document) -> dict:
     OCCUPATION fact is (person, title, organisation) as factRuEval marks it, so a link
     without an organisation makes none."""
     entities = [{"type": e.type, "start": e.start, "end": e.end} for e in doc.entities]
-    whole = {e.start: e for e in doc.entities if e.type == "ROLE"}
+    # the ROLE mention around a link's title (it may leave out an `экс-` the title keeps)
+    wholes = [e for e in doc.entities if e.type == "ROLE"]
     orgs = [e for e in doc.entities if e.type == "ORG"]
     relations = []
     for person in doc.people:
         for link in person.roles:
             who, where = span(link.person_mention), link.organisation_mention
-            role = whole.get(link.role_mention.start)  # None: read from a verb (`возглавил`)
+            mention = link.role_mention
+            # None: read from a verb (`возглавил`)
+            role = next(
+                (e for e in wholes if e.start < mention.end and mention.start < e.end), None
+            )
             if role:
                 relations.append({"type": "WORKS_AS", "head": who, "tail": span(role)})
             if where is None:

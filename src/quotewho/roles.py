@@ -66,7 +66,13 @@ class Role(Mention):
 
     @classmethod
     def of(cls, tokens: list[Token], title: list[Token], organisation: Mention | None) -> Role:
-        return cls(tokens[0].start, tokens[-1].end, "ROLE", tokens, title, organisation)
+        # NEREL leaves out a closing quote mark that ends a role (`Глава «Металлоинвеста`: 84
+        # times in train, 46 with it) and the prefix of `Экс-президент`
+        whole = tokens[:-1] if len(tokens) > 1 and tokens[-1].text in _CLOSING else tokens
+        start = tokens[0].start
+        if tokens[0].text.lower().startswith(_FORMER) and len(tokens[0].text) > len(_FORMER):
+            start += len(_FORMER)
+        return cls(start, whole[-1].end, "ROLE", tokens, title, organisation)
 
     @property
     def plural(self) -> bool:
@@ -156,7 +162,7 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
         if end == i or not _animate(tokens[i:end]):
             i += 1
             continue
-        j, placed, named = end, None, False
+        j, placed, named, named_end = end, None, False, -1
         while j < len(tokens):
             token = tokens[j]
             mention = starts.get(token.start)
@@ -173,6 +179,13 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
                     break
                 j = closing + 1  # a quoted name: `партии «Яблоко»`
                 continue
+            if token.text.lower() == "по" and placed is None:
+                k = _field_phrase(tokens, j)
+                if k > j:
+                    # `помощник президента по национальной безопасности`: the field is no
+                    # organisation (`директор НАСА по космическим полётам`)
+                    placed, j = j, k
+                    continue
             if token.text.lower() in _PLACE_PREPOSITIONS and placed is None:
                 k = _place_phrase(tokens, j, starts)
                 if k == j or k >= len(tokens) or tokens[k].start not in in_person:
@@ -180,15 +193,27 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
                 placed, j = j, k
                 continue
             if mention and mention.type in ("ORG", "LOC"):
-                if not (_is_genitive(mention.tokens[0]) or _indeclinable(mention)):
+                if not (
+                    _is_genitive(mention.tokens[0])
+                    or _indeclinable(mention)
+                    or _appositive_name(tokens, j, end)
+                ):
                     break
                 j += len([t for t in tokens[j:] if t.end <= mention.end])
-                named = True
+                named, named_end = True, j
                 continue
+            if mention and mention.type == "PER" and _owner(tokens[i], mention):
+                # `представитель Обамы`, `советником … Бориса Ельцина`: NEREL's role takes
+                # the genitive person it belongs to; the place phrase rule keeps it out of
+                # the organisation
+                placed = placed if placed is not None else j
+                j += len([t for t in tokens[j:] if t.end <= mention.end])
+                break
             if token.start in in_person or not _is_genitive(token):
                 break
-            if named and _match(tokens, j) > j:
-                break  # `главы МВД полковника …`: a second role, of the person that follows
+            if named and (_match(tokens, j) > j or (j == named_end and _animate_noun(token))):
+                break  # `главы МВД полковника …`, `главы ФБР республиканца …`: a second
+                # role or person noun, in apposition to the person that follows
             if token.pos not in ("NOUN", "PROPN", "ADJ"):
                 break
             j += 1
@@ -197,6 +222,86 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
         roles.append(split_title(tokens[i:j], end - i, mentions, (placed or j) - i))
         i = j
     return roles
+
+
+# Dative nouns after `по` that open a source or a cause, not a role's field:
+# `председатель, по словам которого`, `глава по приглашению`.
+_NOT_FIELDS = {
+    "слово",
+    "мнение",
+    "данные",
+    "информация",
+    "сообщение",
+    "оценка",
+    "итог",
+    "результат",
+    "причина",
+    "приглашение",
+    "просьба",
+    "инициатива",
+    "требование",
+    "указание",
+    "поручение",
+    "приказ",
+    "решение",
+    "предложение",
+    "повод",
+    "телефон",
+    "время",
+    "случай",
+    "адрес",
+    "мера",
+    "версия",
+    "образование",
+    "профессия",
+    "специальность",
+}
+
+
+def _field_phrase(tokens: list[Token], j: int) -> int:
+    """End of the field of a role, `по` and a dative noun with its adjectives
+    (`по национальной безопасности`, `по правам человека`: genitives after it are read
+    on as the role's), starting at token j; j if there is none."""
+    k = j + 1
+    while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].feats.get("Case") == "Dat":
+        k += 1
+    noun = tokens[k] if k < len(tokens) else None
+    if (
+        noun is None
+        or noun.pos != "NOUN"
+        or noun.feats.get("Case") != "Dat"
+        or not noun.text.islower()
+        or noun.lemma in _NOT_FIELDS
+        or (noun.lemma == "дело" and noun.feats.get("Number") == "Sing")  # `по делу`: a case
+    ):
+        return j
+    if k + 2 < len(tokens) and tokens[k + 1].text == "и":
+        return max(k + 1, _field_phrase(tokens, k + 1))  # `… законодательству и госстроительству`
+    return k + 1
+
+
+def _animate_noun(token: Token) -> bool:
+    return token.pos == "NOUN" and token.feats.get("Animacy") == "Anim"
+
+
+def _appositive_name(tokens: list[Token], j: int, end: int) -> bool:
+    """`земли Гессен`, `штата Аризона`: a nominative name after a common noun of the
+    role phrase names it in apposition."""
+    before = tokens[j - 1]
+    return (
+        j - 1 >= end - 1
+        and before.pos == "NOUN"
+        and before.text.islower()
+        and (_is_genitive(before))
+    )
+
+
+def _owner(first: Token, person: Mention) -> bool:
+    """A genitive name after a role that is not itself genitive or accusative is whom the
+    role serves (`представитель Обамы`); after a genitive role it is in apposition
+    (`главы ФБР Роберта Мюллера`), and an animate accusative is the genitive's form
+    (`продать полузащитника Генриха Мхитаряна`)."""
+    return _is_genitive(person.tokens[0]) and first.feats.get("Case") not in ("Gen", "Acc")
 
 
 def _place_phrase(tokens: list[Token], j: int, starts: dict[int, Mention]) -> int:
@@ -271,7 +376,7 @@ def _index(tokens: list[Token], offset: int) -> int:
 
 def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """`политолог Елдос Жумагулов`; `эксперты Айтбай Жұмағұлов, Ерлан Медеубаев и …`."""
-    i = _index(tokens, role.end)
+    i = _index(tokens, role.tokens[-1].end)
     if role.plural and i + 1 < len(tokens) and tokens[i].text in ("—", ":"):
         i += 1  # `музыкантами группы СВ — Вадимом Голутвиным, …`
     if i < len(tokens) and tokens[i].text == "(":
@@ -280,13 +385,6 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
     if i < len(tokens) and _AGE.match(tokens[i].text):
         i += 1  # `директора ФБР 68-летнего Роберта Мюллера`
     person = _person_at(tokens[i].start, mentions) if i < len(tokens) else None
-    # an animate accusative is the genitive's form: `продать полузащитника Генриха Мхитаряна`
-    role_case = role.tokens[0].feats.get("Case")
-    if person and _is_genitive(person.tokens[0]) and role_case not in ("Gen", "Acc"):
-        # `пресс-секретарю экс-президента Билла Клинтона Джо Локхарту`: the genitive name
-        # depends on the role; the person is the name after it, if any
-        after = _index(tokens, person.end)
-        person = _person_at(tokens[after].start, mentions) if after < len(tokens) else None
     if person is None:
         return []
     people = [person]
@@ -304,19 +402,26 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
 def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """`Асылбек Есенбаев, председатель КИОР`; `Иванов (директор …)`; `Иванов — директор`;
     `Ван Цзюнь, бывший председатель …` (adjectives before the role)."""
-    i = _index(tokens, role.start)
+    i = _index(tokens, role.tokens[0].start)
     while i > 2 and (tokens[i - 1].pos == "ADJ" or _AGE.match(tokens[i - 1].text)):
         i -= 1
     if i < 2 or tokens[i - 1].text not in (",", "(", "—", "–", "-"):
         return []
-    person = next((m for m in mentions if m.type == "PER" and m.end == tokens[i - 2].end), None)
+    last = i - 2
+    if tokens[last].text == ")":
+        # `Томас Шефер (Thomas Schäfer), министр …`: the name before the bracketed one
+        opening = next(
+            (k for k in range(last - 1, max(-1, last - 8), -1) if tokens[k].text == "("), 0
+        )
+        last = opening - 1 if opening > 0 else last
+    person = next((m for m in mentions if m.type == "PER" and m.end == tokens[last].end), None)
     return [person] if person else []
 
 
 def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """`Иванов был назначен директором`, `Петрова является послом`, `Тимченко занимает
     должность руководителя …`, `назначен на пост министра`."""
-    i = _index(tokens, role.start)
+    i = _index(tokens, role.tokens[0].start)
     if i > 0 and tokens[i - 1].lemma in _POSTS:
         i -= 2 if i > 1 and tokens[i - 2].text.lower() == "на" else 1
     elif role.title[0].feats.get("Case") != "Ins":
@@ -358,7 +463,11 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
         else:
             nxt = k + 1
             between = (
-                [t for t in sent.tokens if role.end <= t.start < roles[nxt].start]
+                [
+                    t
+                    for t in sent.tokens
+                    if role.tokens[-1].end <= t.start < roles[nxt].tokens[0].start
+                ]
                 if nxt < len(roles)
                 else []
             )
@@ -430,6 +539,8 @@ def anaphoric_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[i
                 continue
             if role.title[0].feats.get("Case") != "Nom":
                 continue  # an oblique role is mostly someone else: `позвонить адвокату`
+            if any(m.type == "PER" and role.start <= m.start < role.end for m in inside):
+                continue  # `представитель Обамы` is not Обама
             before = [m for m in window if m.type == "PER" and m.end <= role.start]
             if before:
                 out.append(Link(before[-1], role, "anaphoric_role"))

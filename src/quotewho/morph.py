@@ -46,7 +46,16 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 @lru_cache(maxsize=50_000)
 def parses(word: str) -> tuple[Parse, ...]:
     """pymorphy3's parses of a word, cached (news vocabularies repeat a lot)."""
-    return tuple(analyzer().parse(word))
+    try:
+        return tuple(analyzer().parse(word))
+    except ValueError:
+        # pymorphy3 asks unicodedata for the name of each letter of a non-Cyrillic word and
+        # some letters have none (Tangut 𗀀): read such a word as unknown, as it would any
+        # other script it does not know
+        unknown = analyzer().parse("☃")[0]
+        unit = unknown.methods_stack[0][0]
+        lower = word.lower()
+        return (unknown._replace(word=lower, normal_form=lower, methods_stack=((unit, lower),)),)
 
 
 def best_parse(word: str, pos: str = "", feats: dict[str, str] | None = None) -> Parse:

@@ -100,7 +100,8 @@ def assert_sound(doc: Document, text: str) -> None:
         for b in quotes[i + 1 :]:
             if b.start >= a.end:
                 break
-            assert b.end <= a.end, f"quotes {a.start}:{a.end} and {b.start}:{b.end} cross"
+            nested = b.end <= a.end or b.start == a.start
+            assert nested, f"quotes {a.start}:{a.end} and {b.start}:{b.end} cross"
             assert speaker_key(a) != speaker_key(b) or a.speaker is None, "one speaker nested"
 
     assert Document.model_validate_json(doc.model_dump_json()) == doc
@@ -117,7 +118,7 @@ def speaker_key(quote) -> tuple:
 
 NEWSY = (
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
-    "ӘҒҚҢӨҰҮҺІ latin XYZ 0123 .,;:!?…()[]—–-/ \t\n\r\u00a0\u2028\u200b\u0301\x00🇷🇺👍🏽"
+    "ӘҒҚҢӨҰҮҺІ𗀀 latin XYZ 0123 .,;:!?…()[]—–-/ \t\n\r\u00a0\u2028\u200b\u0301\x00🇷🇺👍🏽"
     + QUOTE_MARKS
 )
 ANY_TEXT = st.one_of(
@@ -235,6 +236,8 @@ ODD = {
     "combining marks": ("Ивано\u0301в сказа\u0301л: «да\u0301\u0301\u0301».", None),
     "emoji": ("👍🏽 Иванов 👨‍👩‍👧 сказал: «🇷🇺 да».", None),
     "control chars": ("a\x01b\x1fc\x7fd", None),
+    # regression (morph.py): pymorphy3 crashed on letters unicodedata has no name for
+    "Tangut letters": ("𗀀 Иванов 𗀀𗀁 сказал: «𗀀 да». Tangut𗀀", None),
 }
 
 

@@ -10,7 +10,7 @@ from functools import cache
 
 from ..draft import Draft
 from ..model import Entity, Person, Speaker
-from ..morph import parses
+from ..morph import all_lemmas, parses
 from ..resources import read_lexicon
 from ..segment import Token
 
@@ -72,6 +72,12 @@ class Context:
             self.sent_first.append(n)
             n += len(sent.tokens)
         self.starts = [t.start for t in self.tokens]
+        # read once per token, not once per look: cue and frame tests probe every token
+        # many times (they were a fifth of the whole pipeline's time)
+        self.lemmas: list[frozenset[str]] = [
+            frozenset({t.lemma, *all_lemmas(t.text)}) for t in self.tokens
+        ]
+        self.cue: list[bool] = [is_cue(t) for t in self.tokens]
         self.dashes: list[int] | None = None  # filled once by direct.dash_offsets
         self.newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self.written_surnames: dict[int, Counter[str]] = {}  # person id → sources.py tally
@@ -164,6 +170,8 @@ def is_cue(token: Token) -> bool:
         return False
     if token.lemma in cues():
         return True
+    if all_lemmas(token.text).isdisjoint(cues()):
+        return False  # the common case, answered from the cached lemma set
     return any(
         p.tag.POS in _VERB_TAGS and p.normal_form in cues() for p in parses(token.text.lower())
     )

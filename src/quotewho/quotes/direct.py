@@ -163,7 +163,7 @@ def _colon_before(ctx: Context, pair: Pair) -> Attribution | None:
     j = colon - 1
     while j >= a and ctx.tokens[j].text not in {".", "!", "?", "»", '"', ";"}:
         j -= 1
-    cue = next((k for k in range(colon - 1, j, -1) if is_cue(ctx.tokens[k])), None)
+    cue = next((k for k in range(colon - 1, j, -1) if ctx.cue[k]), None)
     cue_span = (ctx.tokens[cue].start, ctx.tokens[cue].end) if cue is not None else (i, i + 1)
     return Attribution("colon", cue_span, cue, (j + 1, colon))
 
@@ -346,7 +346,7 @@ def block_after_colon(ctx: Context) -> list[Candidate]:
             continue
         colon = ctx.token_before(a + len(text[a:b].rstrip()))
         first, _ = ctx.sentence_range(colon)
-        cue = next((k for k in range(colon - 1, first - 1, -1) if is_cue(ctx.tokens[k])), None)
+        cue = next((k for k in range(colon - 1, first - 1, -1) if ctx.cue[k]), None)
         if cue is None and colon > first and ctx.tokens[colon - 1].lemma in cue_nouns():
             cue = colon - 1  # `… необычным заявлением:`
         if cue is None and not _first_person(ctx, c, d):

@@ -4,9 +4,9 @@ a content clause before an inverted cue (`…, сообщил представи
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
-from ..morph import parses
+from ..morph import all_lemmas
 from ..resources import read_lexicon
 from ..segment import Token
 from .context import (
@@ -16,7 +16,6 @@ from .context import (
     Candidate,
     Context,
     impersonal_cues,
-    is_cue,
     is_nominative,
     is_verb,
 )
@@ -73,24 +72,21 @@ def naming_cues() -> frozenset[str]:
 
 
 @cache
-def frames() -> tuple[tuple[str, ...], ...]:
-    """Frame lemma sequences from models/frames.txt (`по слово`, `согласно`)."""
-    return tuple(tuple(line.split()) for line in read_lexicon("frames.txt"))
-
-
-def lemmas(token: Token) -> frozenset[str]:
-    """Every lemma a token may have: its contextual one and pymorphy3's."""
-    return _lemmas(token.text.lower(), token.lemma)
-
-
-@lru_cache(maxsize=100_000)
-def _lemmas(word: str, contextual: str) -> frozenset[str]:
-    return frozenset({contextual, *(p.normal_form for p in parses(word))})
+def frames() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Frame lemma sequences from models/frames.txt (`по слово`, `согласно`) with their
+    line number, by first word: a token starts a frame only if one of its lemmas does."""
+    by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for n, line in enumerate(read_lexicon("frames.txt")):
+        frame = tuple(line.split())
+        by_first.setdefault(frame[0], []).append((n, frame))
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def is_impersonal(token: Token) -> bool:
     """`сообщается`, `считается`, `говорится`: a report with no subject."""
-    return bool(lemmas(token) & impersonal_cues())
+    return token.lemma in impersonal_cues() or not all_lemmas(token.text).isdisjoint(
+        impersonal_cues()
+    )
 
 
 def content_end(ctx: Context, i: int, b: int) -> int:
@@ -111,7 +107,7 @@ def content_end(ctx: Context, i: int, b: int) -> int:
         if tokens[j].text not in {",", ";"} or j + 1 >= b:
             continue
         if tokens[j + 1].text.lower() in _TURNS and any(
-            is_cue(tokens[n]) and _takes_clause(ctx, n, b) for n in range(j + 2, b)
+            ctx.cue[n] and _takes_clause(ctx, n, b) for n in range(j + 2, b)
         ):
             return j  # `…, однако не стал распространяться о причинах, сказав лишь что …`
         k = j + 1
@@ -121,9 +117,9 @@ def content_end(ctx: Context, i: int, b: int) -> int:
             (n for n in range(k, min(b, k + 12)) if tokens[n].text in {",", ";", ":"}),
             min(b, k + 12),
         )
-        if any(is_cue(tokens[n]) and _takes_clause(ctx, n, b) for n in range(k, stop)):
+        if any(ctx.cue[n] and _takes_clause(ctx, n, b) for n in range(k, stop)):
             return j
-        if k < b and ((is_cue(tokens[k]) and is_finite(tokens[k])) or _frame_at(ctx, k, b)):
+        if k < b and ((ctx.cue[k] and is_finite(tokens[k])) or _frame_at(ctx, k, b)):
             return j
     while b > i and (tokens[b - 1].text in SENTENCE_END or tokens[b - 1].text in {",", ";", ":"}):
         b -= 1
@@ -181,10 +177,13 @@ def _that(ctx: Context, i: int, b: int) -> int | None:
 def _frame_at(ctx: Context, k: int, b: int) -> tuple[int, int] | None:
     """Token range [k, e) of a source frame starting at `k` (`по его словам`)."""
     tokens = ctx.tokens
-    for frame in frames():
+    by_first = frames()
+    words = {tokens[k].text.lower(), *ctx.lemmas[k]}
+    # the first frame of the file that matches wins, as when all were tried in order
+    for _, frame in sorted({found for word in words for found in by_first.get(word, ())}):
         j, n = k, 0
         while n < len(frame) and j < b:
-            if frame[n] in lemmas(tokens[j]) or tokens[j].text.lower() == frame[n]:
+            if frame[n] in ctx.lemmas[j] or tokens[j].text.lower() == frame[n]:
                 n, j = n + 1, j + 1
             elif (
                 n == len(frame) - 1
@@ -228,7 +227,7 @@ def find_that_clauses(ctx: Context) -> list[Candidate]:
             and (ctx.tokens[i + 1].lemma == "слово")
         )  # `привели слова Рухани о том, что`
         noun = token.pos == "NOUN" and token.lemma in cue_nouns()  # `информация о том, что`
-        if not (is_cue(token) or is_impersonal(token) or quoting or noun):
+        if not (ctx.cue[i] or is_impersonal(token) or quoting or noun):
             continue
         if authorial(token, ctx.tokens[i - 1] if i else None):
             continue
@@ -245,7 +244,7 @@ def find_that_clauses(ctx: Context) -> list[Candidate]:
         if end <= first:
             continue
         start, stop = _span(ctx, first, end)
-        how = "impersonal" if is_impersonal(token) and not is_cue(token) else "before"
+        how = "impersonal" if is_impersonal(token) and not ctx.cue[i] else "before"
         cue_end = (
             ctx.tokens[that - 1].end
             if that - 1 > i and ctx.tokens[that - 1].text != ","
@@ -269,7 +268,7 @@ def find_inverted(ctx: Context) -> list[Candidate]:
     out = []
     tokens = ctx.tokens
     for i, token in enumerate(tokens):
-        if not (is_cue(token) or is_impersonal(token)) or i < 2:
+        if not (ctx.cue[i] or is_impersonal(token)) or i < 2:
             continue
         a, b = ctx.sentence_range(i)
         k = i - 1
@@ -300,7 +299,7 @@ def find_inverted(ctx: Context) -> list[Candidate]:
         if ctx.tokens[start].text.lower() == "об" and ctx.tokens[start + 1].text.lower() == "этом":
             continue
         s, e = _span(ctx, start, k)
-        how = "impersonal" if is_impersonal(token) and not is_cue(token) else "after"
+        how = "impersonal" if is_impersonal(token) and not ctx.cue[i] else "after"
         out.append(
             Candidate(
                 s,
@@ -324,7 +323,7 @@ def find_frames(ctx: Context) -> list[Candidate]:
             frame is None
             and token.text.lower() == "как"
             and k + 1 < b
-            and (is_cue(tokens[k + 1]) or is_impersonal(tokens[k + 1]))
+            and (ctx.cue[k + 1] or is_impersonal(tokens[k + 1]))
         ):
             frame = (k, k + 2)
         if frame is None:
@@ -409,7 +408,7 @@ def find_parentheticals(ctx: Context) -> list[Candidate]:
     out = []
     tokens = ctx.tokens
     for i, token in enumerate(tokens):
-        if i == 0 or tokens[i - 1].text != "," or not is_cue(token) or not is_finite(token):
+        if i == 0 or tokens[i - 1].text != "," or not ctx.cue[i] or not is_finite(token):
             continue
         a, b = ctx.sentence_range(i)
         if any(is_finite(t) for t in tokens[a:i]):
@@ -421,7 +420,7 @@ def find_parentheticals(ctx: Context) -> list[Candidate]:
             continue
         if _that(ctx, i, b) is not None or any(is_verb(t) for t in tokens[i + 1 : close]):
             continue
-        if close + 1 < b and (is_cue(tokens[close + 1]) or tokens[close + 1].text == "что"):
+        if close + 1 < b and (ctx.cue[close + 1] or tokens[close + 1].text == "что"):
             continue  # `…, сообщило агентство MAP, добавив, что …`
         end = content_end(ctx, close + 1, b)
         if end - (close + 1) < 3 or not any(

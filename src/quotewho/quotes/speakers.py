@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Span, Speaker
-from .context import Candidate, Context, is_cue, is_nominative
+from .context import Candidate, Context, is_nominative
 from .coref import PRONOUN_GENDER
 from .indirect import quoting_cues
 from .sources import STOP, org_words, speaker_from_token
@@ -58,7 +58,7 @@ def _one_of(ctx: Context, j: int, b: int) -> Speaker:
     """`один из участников встречи`: an unnamed source, the phrase as written."""
     tokens = ctx.tokens
     end = j + 2
-    while end < b and tokens[end].text not in STOP and not is_cue(tokens[end]):
+    while end < b and tokens[end].text not in STOP and not ctx.cue[end]:
         end += 1
     start, stop = tokens[j].start, tokens[end - 1].end
     return Speaker(
@@ -214,7 +214,7 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             return speaker_from_token(ctx, h, cand, cue)
     if adjective is not None and not crossed:
         end = adjective + 1
-        while end < cue and tokens[end].text not in STOP and not is_cue(tokens[end]):
+        while end < cue and tokens[end].text not in STOP and not ctx.cue[end]:
             end += 1
         return Speaker(
             name=ctx.text[tokens[adjective].start : tokens[end - 1].end],
@@ -332,7 +332,7 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
         if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER",)):
             return speaker_from_token(ctx, j, cand, b)
     for j in range(a, b):
-        if tokens[j].pos in ("NOUN", "PROPN") and not is_cue(tokens[j]):
+        if tokens[j].pos in ("NOUN", "PROPN") and not ctx.cue[j]:
             return speaker_from_token(ctx, j, cand, b)
     return NOBODY
 

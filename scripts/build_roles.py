@@ -6,8 +6,9 @@ Every PROFESSION mention of the train split is cut before its first named word (
 capitalised word after the first, Latin, digits, quote marks: `министр энергетики РФ` →
 `министр энергетики`) and lemmatised word by word with pymorphy3. A lemma sequence is
 kept when it ends in a noun and was seen at least twice, or once when it is one word
-(`электромонтёр`, `диджей`). What Kazakh and other news need beyond NEREL is hand-written in
-`models/roles_news.txt`, which this script leaves alone.
+(`электромонтёр`, `диджей`), unless the train texts show it mostly outside PROFESSION
+mentions (`полиция`, `кандидат`: see `MIN_SHARE`). What Kazakh and other news need
+beyond NEREL is hand-written in `models/roles_news.txt`, which this script leaves alone.
 
 `org_heads.txt`: lemmas of the lower-case nouns that open ORGANIZATION mentions at least
 three times (`правительство`, `администрация`): a head noun that makes a place after it
@@ -68,17 +69,61 @@ def build_org_heads(folder: Path) -> list[str]:
     return sorted(head for head, n in counts.items() if n >= 3)
 
 
+def spans_of(ann: Path, label: str) -> list[tuple[int, int]]:
+    """Character spans of one brat file's continuous entities of one type."""
+    out = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) == 3 and fields[1].startswith(label + " "):
+            offsets = fields[1].split(" ")[1:]
+            if len(offsets) == 2 and ";" not in fields[1]:
+                out.append((int(offsets[0]), int(offsets[1])))
+    return out
+
+
+Entry = tuple[str, ...]
+
+
+def precision(folder: Path, entries: set[Entry]) -> dict[Entry, tuple[int, int]]:
+    """(times seen, times inside a PROFESSION mention) of each entry in the train texts,
+    counted where its first word is read as a noun (`после` is no `посол`)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for entry in entries:
+        by_first.setdefault(entry[0], []).append(entry)
+    seen: Counter[tuple[str, ...]] = Counter()
+    tagged: Counter[tuple[str, ...]] = Counter()
+    for ann in sorted(folder.glob("*.ann")):
+        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        spans = spans_of(ann, "PROFESSION")
+        tokens = list(tokenize(text))
+        words = [lemmas([t.text])[0] for t in tokens]
+        for i, token in enumerate(tokens):
+            if not is_noun(token.text):
+                continue
+            for entry in by_first.get(words[i], ()):
+                if tuple(words[i : i + len(entry)]) != entry:
+                    continue
+                seen[entry] += 1
+                tagged[entry] += any(s <= token.start and token.stop <= e for s, e in spans)
+    return {entry: (seen[entry], tagged[entry]) for entry in seen}
+
+
+# An entry seen this often in the train texts but inside a PROFESSION mention less than
+# this share of the time is mostly something else (`полиция`, `кандидат`, `защита`).
+MIN_SEEN, MIN_SHARE = 5, 0.3
+
+
 def build(folder: Path) -> list[str]:
     counts: Counter[tuple[str, ...]] = Counter()
     for mention in mentions_of(folder, "PROFESSION"):
         words = core_words(mention)
         if words and is_noun(words[-1]):
             counts[lemmas(words)] += 1
-    keep = set()
-    for entry, n in counts.items():
-        if n >= 2 or len(entry) == 1:
-            keep.add(" ".join(entry))
-    return sorted(keep)
+    keep = {entry for entry, n in counts.items() if n >= 2 or len(entry) == 1}
+    for entry, (seen, tagged) in precision(folder, keep).items():
+        if seen >= MIN_SEEN and tagged < MIN_SHARE * seen:
+            keep.discard(entry)
+    return sorted(" ".join(entry) for entry in keep)
 
 
 def main() -> None:
@@ -91,7 +136,9 @@ def main() -> None:
         "# Roles (positions, occupations) as pymorphy3 lemma sequences, one a line.\n"
         "# Lemmas of NEREL 1.1 train PROFESSION mentions (CC BY 2.5, Loukachevitch et al.\n"
         "# 2023) cut before their first named word, ending in a noun: seen >= 2 times, or once\n"
-        "# as one word. Rebuilt by scripts/build_roles.py; hand additions: roles_news.txt.\n"
+        f"# as one word; dropped when seen >= {MIN_SEEN} times in the train texts but inside a\n"
+        f"# PROFESSION mention < {MIN_SHARE:.0%} of them. Rebuilt by scripts/build_roles.py; hand\n"
+        "# additions: roles_news.txt.\n"
     )
     args.out.write_text(header + "\n".join(entries) + "\n", encoding="utf-8")
     print(f"{len(entries)} roles -> {args.out}")

@@ -264,6 +264,20 @@ CASES = [
         None,
         "властный по своей натуре",
     ),
+    (
+        "resolve_role: a long role phrase introduced the name (председатель правления … «X»)",
+        "corpora/nerel-1.1/train/16642_text.txt",
+        "Председатель правления межрегиональной",
+        "одними законами тут не обойтись",
+        "одними законами тут не обойтись",
+    ),
+    (
+        "resolve_role: a role phrase holding a name with `!` (группы «Экозащита!»)",
+        "corpora/nerel-1.1/train/16642_text.txt",
+        "Сопредседатель группы «Экозащита!»",
+        "заключил сопредседатель группы",
+        "Это можно сделать на законодательном уровне",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

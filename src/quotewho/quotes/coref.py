@@ -24,6 +24,9 @@ PLURAL_PRONOUNS = frozenset({"они", "их", "них"})
 _NAME_TAGS = ("Name", "Surn", "Patr")
 # How far back (characters) a pronoun or a role looks for the person it stands for.
 LOOKBACK = 2500
+# How many tokens before a name a role phrase introducing it may start.
+ROLE_PHRASE = 15
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 
 
 @cache
@@ -123,15 +126,32 @@ def resolve_role(ctx: Context, lemma: str, offset: int, tail: str = "") -> Perso
             if mention.start >= offset:
                 break
             i = ctx.token_at(mention.start)
-            a, _ = ctx.sentence_range(i) if i < len(ctx.tokens) else (i, i)
             case = ctx.tokens[i].feats.get("Case") if i < len(ctx.tokens) else None
-            window = ctx.tokens[max(a, i - 6) : i]
+            window = _role_window(ctx, i)
             for n, t in enumerate(window):
                 if t.lemma != lemma or t.feats.get("Case") != case:
                     continue
                 if not tail or any(w.lemma == tail for w in window[n + 1 : n + 4]):
                     return person
     return None
+
+
+def _role_window(ctx: Context, i: int) -> list:
+    """The tokens right before a name at `i` that may introduce it, back to the nearest
+    clause punctuation in its paragraph: a role phrase can be long (`Председатель
+    правления межрегиональной общественной организации … «Справедливость» Андрей
+    Столбунов`) and hold a name ending in `!` that splits the sentence (`«Экозащита!»`)."""
+    if i >= len(ctx.tokens):
+        return []
+    line, _ = ctx.line_of(ctx.tokens[i].start)
+    j = i
+    while (
+        j > max(0, i - ROLE_PHRASE)
+        and ctx.tokens[j - 1].start >= line
+        and ctx.tokens[j - 1].text not in _CLAUSE_BREAKS
+    ):
+        j -= 1
+    return ctx.tokens[j:i]
 
 
 def _adjacent(a, b) -> bool:

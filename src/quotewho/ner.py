@@ -162,6 +162,91 @@ def place_of_organisation(mentions: list[Mention], sent: Sent, text: str) -> lis
     return out
 
 
+# Dative nouns after `по` that open a source or a cause, not a role's field:
+# `председатель, по словам которого`, `глава по приглашению`.
+_NOT_FIELDS = {
+    "слово",
+    "мнение",
+    "данные",
+    "информация",
+    "сообщение",
+    "оценка",
+    "итог",
+    "результат",
+    "причина",
+    "приглашение",
+    "просьба",
+    "инициатива",
+    "требование",
+    "указание",
+    "поручение",
+    "приказ",
+    "решение",
+    "предложение",
+    "повод",
+    "телефон",
+    "время",
+    "случай",
+    "адрес",
+    "мера",
+    "версия",
+    "образование",
+    "профессия",
+    "специальность",
+}
+
+
+def field_phrase(tokens: list[Token], j: int) -> int:
+    """End of the field of a role, `по` and a dative noun with its adjectives
+    (`по национальной безопасности`, `по правам человека`: genitives after it are read
+    on as the role's), starting at token j; j if there is none."""
+    k = j + 1
+    while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].feats.get("Case") == "Dat":
+        k += 1
+    noun = tokens[k] if k < len(tokens) else None
+    if (
+        noun is None
+        or noun.pos != "NOUN"
+        or noun.feats.get("Case") != "Dat"
+        or not noun.text.islower()
+        or noun.lemma in _NOT_FIELDS
+        or (noun.lemma == "дело" and noun.feats.get("Number") == "Sing")  # `по делу`: a case
+    ):
+        return j
+    if k + 2 < len(tokens) and tokens[k + 1].text == "и":
+        return max(k + 1, field_phrase(tokens, k + 1))  # `… законодательству и госстроительству`
+    return k + 1
+
+
+def field_of_organisation(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Европейского суда по правам человека`, `Совета Федерации по экономической
+    политике`: an organisation named by a head noun takes the field after `по` and the
+    genitives after it (NEREL marks it so)."""
+    tokens = sent.tokens
+    out = []
+    for mention in mentions:
+        k = next((i for i, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
+        headed = any(
+            t.lemma.lower() in org_heads() for t in mention.tokens if t.pos in ("NOUN", "PROPN")
+        )
+        if mention.type == "ORG" and headed and k < len(tokens) and tokens[k].text == "по":
+            end = field_phrase(tokens, k)
+            while (
+                end > k
+                and end < len(tokens)
+                and tokens[end].feats.get("Case") == "Gen"
+                and (tokens[end].pos in ("NOUN", "ADJ") and tokens[end].text.islower())
+            ):
+                end += 1  # `по правам человека`
+            while end > k and tokens[end - 1].pos == "ADJ":
+                end -= 1
+            if end > k:
+                grown = mention.tokens + tokens[k:end]
+                mention = Mention(grown[0].start, grown[-1].end, "ORG", grown)
+        out.append(mention)
+    return out
+
+
 @cache
 def known_types() -> dict[tuple[str, ...], str]:
     """Lemma sequences of names with a fixed type (`models/entity_types.txt`)."""
@@ -189,4 +274,5 @@ RULES: list[Rule] = [
     balance_quotes,
     org_head_before_name,
     place_of_organisation,
+    field_of_organisation,
 ]

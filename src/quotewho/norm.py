@@ -139,6 +139,9 @@ def normal_phrase(tokens: list[Token], text: str, number: str | None = None) -> 
     if token_case(tokens[head]) in (None, "nomn") and number in (None, own):
         return _join(tokens, words, text)
     number = number or own
+    # an adjective agrees with its head: `Европейского` is masculine before `суда`, though
+    # its neuter reading is the same word
+    gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(tokens[head].feats.get("Gender"))
     for i in range(head + 1):
         token = tokens[i]
         if (
@@ -147,15 +150,17 @@ def normal_phrase(tokens: list[Token], text: str, number: str | None = None) -> 
             or words[i] != token.text
         ):
             continue
-        for parse in parses(token.text):
-            if parse.tag.case == (token_case(token) or "nomn") and parse.tag.POS in (
-                "NOUN",
-                "ADJF",
-            ):
-                form = parse.inflect({"nomn", number})
-                if form:
-                    words[i] = _restore_case(token.text, form.word)
-                break
+        readings = [
+            p
+            for p in parses(token.text)
+            if p.tag.case == (token_case(token) or "nomn") and p.tag.POS in ("NOUN", "ADJF")
+        ]
+        agreeing = [p for p in readings if gender and p.tag.POS == "ADJF" and gender in p.tag]
+        for parse in agreeing + readings:
+            form = parse.inflect({"nomn", number})
+            if form:
+                words[i] = _restore_case(token.text, form.word)
+            break
     return _join(tokens, words, text)
 
 

@@ -180,7 +180,7 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
                 j = closing + 1  # a quoted name: `партии «Яблоко»`
                 continue
             if token.text.lower() == "по" and placed is None:
-                k = _field_phrase(tokens, j)
+                k = ner.field_phrase(tokens, j)
                 if k > j:
                     # `помощник президента по национальной безопасности`: the field is no
                     # organisation (`директор НАСА по космическим полётам`)
@@ -222,62 +222,6 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
         roles.append(split_title(tokens[i:j], end - i, mentions, (placed or j) - i))
         i = j
     return roles
-
-
-# Dative nouns after `по` that open a source or a cause, not a role's field:
-# `председатель, по словам которого`, `глава по приглашению`.
-_NOT_FIELDS = {
-    "слово",
-    "мнение",
-    "данные",
-    "информация",
-    "сообщение",
-    "оценка",
-    "итог",
-    "результат",
-    "причина",
-    "приглашение",
-    "просьба",
-    "инициатива",
-    "требование",
-    "указание",
-    "поручение",
-    "приказ",
-    "решение",
-    "предложение",
-    "повод",
-    "телефон",
-    "время",
-    "случай",
-    "адрес",
-    "мера",
-    "версия",
-    "образование",
-    "профессия",
-    "специальность",
-}
-
-
-def _field_phrase(tokens: list[Token], j: int) -> int:
-    """End of the field of a role, `по` and a dative noun with its adjectives
-    (`по национальной безопасности`, `по правам человека`: genitives after it are read
-    on as the role's), starting at token j; j if there is none."""
-    k = j + 1
-    while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].feats.get("Case") == "Dat":
-        k += 1
-    noun = tokens[k] if k < len(tokens) else None
-    if (
-        noun is None
-        or noun.pos != "NOUN"
-        or noun.feats.get("Case") != "Dat"
-        or not noun.text.islower()
-        or noun.lemma in _NOT_FIELDS
-        or (noun.lemma == "дело" and noun.feats.get("Number") == "Sing")  # `по делу`: a case
-    ):
-        return j
-    if k + 2 < len(tokens) and tokens[k + 1].text == "и":
-        return max(k + 1, _field_phrase(tokens, k + 1))  # `… законодательству и госстроительству`
-    return k + 1
 
 
 def _animate_noun(token: Token) -> bool:

@@ -67,6 +67,17 @@ def test_quote(case: dict[str, str]) -> None:
         assert same_source(quote.speaker.name, case["speaker"]), quote.rule
 
 
+@pytest.mark.parametrize("case", rows("quotes_roles.tsv"), ids=lambda c: c["rule"])
+def test_speaker_role(case: dict[str, str]) -> None:
+    doc = quotewho.extract(case["passage"])
+    speakers = [q.speaker for q in doc.quotes if q.speaker is not None]
+    assert speakers, [q.text for q in doc.quotes]
+    speaker = speakers[0]
+    assert same_source(speaker.name, case["speaker"])
+    assert speaker.role == (None if case["role"] == "-" else case["role"])
+    assert speaker.organisation == (None if case["organisation"] == "-" else case["organisation"])
+
+
 @pytest.fixture(scope="module")
 def kior() -> tuple[str, quotewho.Document]:
     text = (DATA / "quotes_kior.txt").read_text(encoding="utf-8")

@@ -127,7 +127,7 @@ def resolve_role(ctx: Context, lemma: str, offset: int, tail: str = "") -> Perso
                 break
             i = ctx.token_at(mention.start)
             case = ctx.tokens[i].feats.get("Case") if i < len(ctx.tokens) else None
-            window = _role_window(ctx, i)
+            window = ctx.tokens[role_window(ctx, i) : i]
             for n, t in enumerate(window):
                 if t.lemma != lemma or t.feats.get("Case") != case:
                     continue
@@ -136,13 +136,13 @@ def resolve_role(ctx: Context, lemma: str, offset: int, tail: str = "") -> Perso
     return None
 
 
-def _role_window(ctx: Context, i: int) -> list:
-    """The tokens right before a name at `i` that may introduce it, back to the nearest
-    clause punctuation in its paragraph: a role phrase can be long (`Председатель
-    правления межрегиональной общественной организации … «Справедливость» Андрей
-    Столбунов`) and hold a name ending in `!` that splits the sentence (`«Экозащита!»`)."""
+def role_window(ctx: Context, i: int) -> int:
+    """Where the tokens right before a name at `i` that may introduce it start: back to
+    the nearest clause punctuation in its paragraph, since a role phrase can be long
+    (`Председатель правления межрегиональной общественной организации … «Справедливость»
+    Андрей Столбунов`) and hold a name ending in `!` that splits the sentence."""
     if i >= len(ctx.tokens):
-        return []
+        return i
     line, _ = ctx.line_of(ctx.tokens[i].start)
     j = i
     while (
@@ -151,7 +151,7 @@ def _role_window(ctx: Context, i: int) -> list:
         and ctx.tokens[j - 1].text not in _CLAUSE_BREAKS
     ):
         j -= 1
-    return ctx.tokens[j:i]
+    return j
 
 
 def _adjacent(a, b) -> bool:

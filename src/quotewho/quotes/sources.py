@@ -18,6 +18,7 @@ from .coref import (
     resolve_org_noun,
     resolve_pronoun,
     resolve_role,
+    role_window,
     role_words,
 )
 
@@ -145,9 +146,13 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         if named is not None:  # `в заявлении телекомпании` after `телекомпания НВО`
             return Speaker(name=named.normal, kind="organisation", mention=mention)
     kind = "organisation" if token.lemma in org_words() or token.pos == "PROPN" else "descriptor"
+    # an unnamed holder of a post has that post (`представитель Мосгоризбиркома`)
+    role = role_phrase(ctx, h, b) if kind == "descriptor" else None
     return Speaker(
         name=nominative_phrase(ctx, a, b),
         kind=kind,
+        role=role[0] if role else None,
+        organisation=role[1] if role else None,
         mention=Span(
             start=tokens[a].start,
             end=tokens[b - 1].end,
@@ -268,17 +273,83 @@ def person_speaker(person, ctx: Context, mention) -> Speaker:
     person = fuller_namesake(ctx, person)
     # a position with its organisation says more than a bare title (`общественный деятель
     # и проректор Ualikhanov University` → проректор, Ualikhanov University)
-    role = next((r for r in person.roles if r.organisation), None) or (
+    link = next((r for r in person.roles if r.organisation), None) or (
         person.roles[0] if person.roles else None
     )
+    role, organisation = (link.title, link.organisation) if link else (None, None)
+    if role is None or organisation is None:
+        stated = stated_role(ctx, person, mention.start)
+        if stated is not None and (role is None or stated[0] == role):
+            role, organisation = stated[0], organisation or stated[1]
     return Speaker(
         name=display_name(person, ctx, mention),
         kind="person",
         mention=Span(start=mention.start, end=mention.end, text=mention.text),
         person_id=person.id,
-        role=role.title if role else None,
-        organisation=role.organisation if role else None,
+        role=role,
+        organisation=organisation,
     )
+
+
+def stated_role(ctx: Context, person, offset: int) -> tuple[str, str | None] | None:
+    """The role (and its organisation) the text writes right before one of the person's
+    mentions, the nearest before `offset` first: `заявил министр финансов Антон
+    Силуанов`, `Сопредседатель группы «Экозащита!» Владимир Сливяк`."""
+    mentions = sorted(person.mentions, key=lambda m: (m.start > offset, abs(offset - m.start)))
+    for mention in mentions:
+        i = ctx.token_at(mention.start)
+        found = role_phrase(ctx, role_window(ctx, i), i)
+        if found is not None:
+            return found
+    return None
+
+
+def _names_next(ctx: Context, j: int) -> bool:
+    """Whether a name (in quotation marks or tagged as one) starts at token `j`: the noun
+    before it is the organisation's own head (`группы «Экозащита!»`), not the role's."""
+    if j >= len(ctx.tokens):
+        return False
+    token = ctx.tokens[j]
+    return token.text in '«"„“' or (
+        ctx.entity_at(token.start, token.end, ("ORG", "LOC")) is not None
+        and token.text[:1].isupper()
+    )
+
+
+def role_phrase(ctx: Context, a: int, i: int) -> tuple[str, str | None] | None:
+    """The first role word of tokens [a, i) with the adjectives before it and the
+    genitives after it (`бывший президент`, `председатель правления`), nominative and
+    lower case, and the organisation or place named after it (`группы «Экозащита!»`,
+    `президент Украины`)."""
+    tokens = ctx.tokens
+    k = next(
+        (j for j in range(a, i) if tokens[j].pos == "NOUN" and tokens[j].lemma in role_words()),
+        None,
+    )
+    if k is None:
+        return None
+    s = k
+    while s > a and tokens[s - 1].pos == "ADJ":
+        s -= 1
+    e = k + 1
+    while (
+        e < i
+        and tokens[e].pos in ("NOUN", "ADJ")
+        and tokens[e].feats.get("Case") == "Gen"
+        and tokens[e].text.islower()
+        and tokens[e].lemma not in org_words()
+        and not ctx.entity_at(tokens[e].start, tokens[e].end, ("ORG", "LOC", "PER"))
+        and not _names_next(ctx, e + 1)
+    ):
+        e += 1
+    while e > k + 1 and tokens[e - 1].pos == "ADJ":
+        e -= 1  # `министр иностранных` stops before the organisation's adjectives
+    role = nominative_phrase(ctx, s, e).lower()
+    after = ctx.tokens[e].start if e < i else ctx.tokens[i - 1].end
+    body = ctx.entity_at(after, ctx.tokens[i - 1].end, ("ORG",)) or ctx.entity_at(
+        after, ctx.tokens[i - 1].end, ("LOC",)
+    )
+    return role, body.normal if body is not None else None
 
 
 def _span(entity) -> Span:

@@ -340,7 +340,8 @@ def block_after_colon(ctx: Context) -> list[Candidate]:
     out = []
     lines = _paragraphs(text)
     for (a, b), (c, d) in pairwise(lines):
-        if not text[a:b].rstrip().endswith(":") or text[c] in '«"„“—–-':
+        # the paragraph's first visible character: ` «…»` is a quote in marks, not a block
+        if not text[a:b].rstrip().endswith(":") or text[c:d].lstrip()[:1] in '«"„“—–-':
             continue
         if text[c:d].rstrip()[-1:] not in '.!?…»"':
             continue

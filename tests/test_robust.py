@@ -292,6 +292,19 @@ def test_a_long_interview(nlp: Pipeline) -> None:
     }
 
 
+def test_a_quote_in_marks_after_a_colon_paragraph_is_one_quote(nlp: Pipeline) -> None:
+    """Regression (quotes/direct.py block_after_colon): a paragraph opening with a space
+    before its quote mark was also taken as an unquoted block: two nested quotes of one
+    speaker. Found by the mutation property (NEREL train 106133)."""
+    text = (
+        "Клинтон вышла к журналистам из квартиры своей дочери Челси, объявила:\n"
+        " «Я чувствую себя прекрасно!»"
+    )
+    doc = nlp(text)
+    assert_sound(doc, text)
+    assert [q.text.strip("«»") for q in doc.quotes] == ["Я чувствую себя прекрасно!"]
+
+
 def test_unclosed_openers_are_closed_at_the_trimmed_paragraph_end() -> None:
     """Regression (quotes/marks.py): each unclosed `«` used to rescan the paragraph's
     trailing spaces and the next paragraph, quadratic in a flood of them."""

@@ -334,6 +334,9 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
     people = [person]
     while role.plural:
         i = _index(tokens, people[-1].end)
+        if i < len(tokens) and tokens[i].text == "(":
+            # `музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и …`
+            i = next((k for k in range(i, min(i + 8, len(tokens))) if tokens[k].text == ")"), i) + 1
         if i + 1 >= len(tokens) or tokens[i].text not in (",", "и"):
             break
         following = _person_at(tokens[i + 1].start, mentions)
@@ -393,7 +396,8 @@ LINK_RULES: list[LinkRule] = [name_after_role, role_after_name, role_after_copul
 
 def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[Link]:
     """Person–role links of one sentence; a role is linked by the first rule that answers,
-    and a role coordinated before a linked one (`деятель и проректор …`) shares its people."""
+    and a role coordinated with a linked one (`деятель и проректор …`, `руководителя …, а
+    также заместителя …`) shares its people."""
     links: list[Link] = []
     linked: dict[int, list[Mention]] = {}
     for k in range(len(roles) - 1, -1, -1):
@@ -421,6 +425,20 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
             if joined and nxt in linked:
                 linked[k] = linked[nxt]
                 links += [Link(p, role, "coordinated_role") for p in linked[nxt]]
+    for k in range(1, len(roles)):
+        role, before = roles[k], roles[k - 1]
+        if k in linked or k - 1 not in linked or role.plural != before.plural:
+            continue
+        between = [
+            t.text.lower()
+            for t in sent.tokens
+            if before.tokens[-1].end <= t.start < role.tokens[0].start
+        ]
+        # `занимает должность руководителя …, а также заместителя …`: a role added after a
+        # linked one is the same people's
+        if between in (["и"], [",", "а", "также"], ["а", "также"], ["и", "также"]):
+            linked[k] = linked[k - 1]
+            links += [Link(p, role, "coordinated_role") for p in linked[k]]
     return links
 
 

@@ -163,9 +163,23 @@ def _colon_before(ctx: Context, pair: Pair) -> Attribution | None:
     j = colon - 1
     while j >= a and ctx.tokens[j].text not in {".", "!", "?", "»", '"', ";"}:
         j -= 1
+        if j >= a and ctx.tokens[j].text in '»"' and (opener := _name_opener(ctx, j, a)):
+            j = opener - 1  # `Источник "Ъ" в правительстве пояснил:` names, not a quote
     cue = next((k for k in range(colon - 1, j, -1) if ctx.cue[k]), None)
     cue_span = (ctx.tokens[cue].start, ctx.tokens[cue].end) if cue is not None else (i, i + 1)
     return Attribution("colon", cue_span, cue, (j + 1, colon))
+
+
+def _name_opener(ctx: Context, j: int, a: int) -> int | None:
+    """The opening mark of a short name in quotation marks closed at token `j` (`"Ъ"`,
+    `«Экозащита!»`): at most three words with no comma, from token `a` on."""
+    for k in range(j - 1, max(a, j - 5) - 1, -1):
+        text = ctx.tokens[k].text
+        if text in '«"„“':
+            return k if k < j - 1 else None
+        if text in {",", ".", ";", ":", "»"}:
+            return None
+    return None
 
 
 def _split(ctx: Context, start: int, end: int) -> list[tuple[int, int, Attribution]]:

@@ -74,12 +74,11 @@ def _closing(ctx: Context, i: int, limit: int) -> int | None:
     return None
 
 
-def nominative_phrase(ctx: Context, a: int, b: int) -> str:
+def nominative_phrase(ctx: Context, a: int, b: int, inflecting: bool = True) -> str:
     """The phrase's text with its head words in the nominative (`делегации ОБСЕ` →
-    `делегация ОБСЕ`)."""
+    `делегация ОБСЕ`); a phrase's tail (`inflecting=False`) stays as written."""
     tokens = ctx.tokens[a:b]
     words = []
-    inflecting = True
     for t in tokens:
         word = t.text
         if inflecting and t.pos in ("NOUN", "ADJ") and t.feats.get("Case") not in (None, "Nom"):
@@ -148,8 +147,12 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
     kind = "organisation" if token.lemma in org_words() or token.pos == "PROPN" else "descriptor"
     # an unnamed holder of a post has that post (`представитель Мосгоризбиркома`)
     role = role_phrase(ctx, h, b) if kind == "descriptor" else None
+    name = nominative_phrase(ctx, a, b)
+    if kind == "descriptor" and h + 4 < b and _closing(ctx, h + 1, b) == h + 3:
+        # `Источник "Ъ" в правительстве`: the outlet is whom the source spoke to
+        name = nominative_phrase(ctx, a, h + 1) + " " + nominative_phrase(ctx, h + 4, b, False)
     return Speaker(
-        name=nominative_phrase(ctx, a, b),
+        name=name,
         kind=kind,
         role=role[0] if role else None,
         organisation=role[1] if role else None,

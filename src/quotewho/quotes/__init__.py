@@ -64,11 +64,32 @@ def find_quotes(draft: Draft) -> list[Quote]:
     direct = [d for d in direct if d.finder != "block" or d.attribution.cue not in cues]
     cands = settle(direct, [c for c in indirect if balanced(ctx.text[c.start : c.end])])
     attribute(cands, ctx)
-    return [
-        to_quote(ctx, cand)
-        for cand in cands
-        if not unanchored(ctx, cand) and not in_headline(ctx, cand)
-    ]
+    return one_per_speaker(
+        [
+            to_quote(ctx, cand)
+            for cand in cands
+            if not unanchored(ctx, cand) and not in_headline(ctx, cand)
+        ]
+    )
+
+
+def one_per_speaker(quotes: list[Quote]) -> list[Quote]:
+    """Quotes without those overlapping an earlier (or, at one start, longer) quote of the
+    same speaker: the standard marks a quote inside a quote only when the speakers differ,
+    and two finders reading one mangled stretch (`«…», —» прогнозирует X`) must not give it
+    twice. docs/limits.md promises this; quotes with no speaker are left as they are."""
+    reach: dict[object, int] = {}  # speaker → end of their last kept quote
+    kept = []
+    for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        speaker = quote.speaker
+        if speaker is not None:
+            person = speaker.person_id
+            key = person if person is not None else (speaker.kind, speaker.name)
+            if quote.start < reach.get(key, -1):
+                continue
+            reach[key] = quote.end
+        kept.append(quote)
+    return sorted(kept, key=lambda q: (q.start, q.end))
 
 
 def in_headline(ctx: Context, cand: Candidate) -> bool:

@@ -305,6 +305,20 @@ def test_a_quote_in_marks_after_a_colon_paragraph_is_one_quote(nlp: Pipeline) ->
     assert [q.text.strip("«»") for q in doc.quotes] == ["Я чувствую себя прекрасно!"]
 
 
+def test_a_mangled_closing_gives_one_quote(nlp: Pipeline) -> None:
+    """Regression (quotes/__init__.py one_per_speaker): `», —» прогнозирует` made two
+    pairs at one opening mark and both became quotes of one speaker. Found by the mutation
+    property (factRuEval devset book_154 and NEREL train 023)."""
+    text = (
+        "Эберсман подчеркнул, что видит много общего между Facebook и Genentech. "
+        "«Русские до сих пор считают нас частью России. Но это со временем уйдет», —» "
+        "прогнозирует Лолашвили."
+    )
+    doc = nlp(text)
+    assert_sound(doc, text)
+    assert sum(q.start > text.index("«") for q in doc.quotes) == 1
+
+
 def test_unclosed_openers_are_closed_at_the_trimmed_paragraph_end() -> None:
     """Regression (quotes/marks.py): each unclosed `«` used to rescan the paragraph's
     trailing spaces and the next paragraph, quadratic in a flood of them."""

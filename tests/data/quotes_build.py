@@ -284,6 +284,13 @@ CASES = [
         None,
         "Все ждали, что Путин",
     ),
+    (
+        "speaker_in_frame: a statement with no owner is the previous source's (Согласно сообщению)",
+        "corpora/nerel-1.1/train/003.txt",
+        "Пресс-служба отмечает, что на момент обыска",
+        "Согласно сообщению, в доме",
+        "в доме было обнаружено и значительное количество боеприпасов",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

@@ -21,6 +21,7 @@ from .coref import (
     role_window,
     role_words,
 )
+from .indirect import cue_nouns
 
 _UD_GENDER = {"masc": "Masc", "femn": "Fem"}
 STOP = frozenset({",", ".", "!", "?", "…", ";", ":", "(", ")", "«", "»", '"', "—", "–"})
@@ -129,11 +130,13 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         return Speaker(name=entity.normal, kind="organisation", mention=_span(entity))
     if token.pos not in ("NOUN", "PROPN"):
         return None
-    if token.lemma in anaphoric_nouns():
+    a, b = noun_phrase(ctx, h, limit)
+    # `— сказал собеседник агентства`, and a statement with no owner (`Согласно
+    # сообщению, …`): the source named before
+    if token.lemma in anaphoric_nouns() or (token.lemma in cue_nouns() and b == h + 1):
         previous = cand.extra.get("previous")
         if previous is not None and previous.speaker is not None:
-            return previous.speaker  # `— сказал собеседник агентства`: the source named before
-    a, b = noun_phrase(ctx, h, limit)
+            return previous.speaker
     if token.lemma in role_words() and token.feats.get("Number") != "Plur":
         # `— сказал министр`; `глава МИДа отметил` only after `глава МИДа Сэйдзи Маэхара`
         tail = tokens[h + 1].lemma if b > h + 1 else ""

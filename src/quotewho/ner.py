@@ -247,6 +247,45 @@ def field_of_organisation(mentions: list[Mention], sent: Sent, text: str) -> lis
     return out
 
 
+# Separators of a list that the tagger reads through: `Монако • Намибия`.
+_SEPARATORS = {"•", "·", "|", "/", ";"}
+
+
+def split_lists(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Бахрейн • Барбадос • Бермуды` is three places, not one."""
+    out = []
+    for mention in mentions:
+        part: list[Token] = []
+        for token in [*mention.tokens, None]:
+            if token is None or token.text in _SEPARATORS:
+                if part:
+                    out.append(Mention(part[0].start, part[-1].end, mention.type, part))
+                part = []
+            else:
+                part.append(token)
+    return out
+
+
+def place_of_place(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`мысе Канаверал`, `Восточного побережья США`, `Гагаузской автономии Молдавской
+    республики`: a place ending in a common noun (`мыс`, `побережье`) and the place named
+    right after it are one place."""
+    out: list[Mention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.type == mention.type == "LOC"
+            and not text[last.end : mention.start].strip()
+            and last.tokens[-1].pos == "NOUN"
+            and last.tokens[-1].text.islower()
+        ):
+            out[-1] = Mention(last.start, mention.end, "LOC", last.tokens + mention.tokens)
+            continue
+        out.append(mention)
+    return out
+
+
 @cache
 def known_types() -> dict[tuple[str, ...], str]:
     """Lemma sequences of names with a fixed type (`models/entity_types.txt`)."""
@@ -270,9 +309,11 @@ def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]
 
 RULES: list[Rule] = [
     fixed_types,
+    split_lists,
     split_parenthesised,
     balance_quotes,
     org_head_before_name,
     place_of_organisation,
     field_of_organisation,
+    place_of_place,
 ]

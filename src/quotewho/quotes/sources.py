@@ -191,7 +191,9 @@ def display_name(person, ctx: Context, mention) -> str:
         forms = (_written_surname(ctx, span) for span in person.mentions)
         ctx.written_surnames[person.id] = Counter(f for f in forms if f is not None)
     written.update(ctx.written_surnames[person.id])
-    if written:
+    # the canonical surname written as such stands (`Вадим Амстель`, not a misread genitive
+    # `Амстеля` the tagger took for a nominative)
+    if written and not any(form.lower() == surname for form in written):
         best = max(written, key=written.__getitem__)
         if best.lower() != surname and best.lower()[:-2] == surname[: len(best) - 2]:
             name = " ".join([*words[:-1], best])

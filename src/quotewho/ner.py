@@ -247,17 +247,20 @@ def field_of_organisation(mentions: list[Mention], sent: Sent, text: str) -> lis
     return out
 
 
-# Separators of a list that the tagger reads through: `Монако • Намибия`.
+# Separators of a list that the tagger reads through: `Монако • Намибия`; a person's
+# name holds no comma or bracket either (`Овечкин, Фёдоров`, `Хитли (Гецлаф`).
 _SEPARATORS = {"•", "·", "|", "/", ";"}
+_NAME_SEPARATORS = _SEPARATORS | {",", "(", ")"}
 
 
 def split_lists(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`Бахрейн • Барбадос • Бермуды` is three places, not one."""
     out = []
     for mention in mentions:
+        separators = _NAME_SEPARATORS if mention.type == "PER" else _SEPARATORS
         part: list[Token] = []
         for token in [*mention.tokens, None]:
-            if token is None or token.text in _SEPARATORS:
+            if token is None or token.text in separators:
                 if part:
                     out.append(Mention(part[0].start, part[-1].end, mention.type, part))
                 part = []

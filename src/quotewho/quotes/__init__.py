@@ -74,13 +74,21 @@ def find_quotes(draft: Draft) -> list[Quote]:
 
 
 def one_per_speaker(quotes: list[Quote]) -> list[Quote]:
-    """Quotes without those overlapping an earlier (or, at one start, longer) quote of the
-    same speaker: the standard marks a quote inside a quote only when the speakers differ,
-    and two finders reading one mangled stretch (`«…», —» прогнозирует X`) must not give it
-    twice. docs/limits.md promises this; quotes with no speaker are left as they are."""
+    """Quotes that nest or are disjoint, one speaker's never overlapping (docs/limits.md).
+
+    A quote overlapping an earlier (or, at one start, longer) quote of the same speaker is
+    dropped: the standard marks a quote inside a quote only when the speakers differ, and
+    two finders reading one mangled stretch (`«…», —» прогнозирует X`) must not give it
+    twice. A quote crossing an earlier one is dropped too: a sentence cut at 150 tokens can
+    end a content clause inside a quotation. Quotes with no speaker may nest."""
     reach: dict[object, int] = {}  # speaker → end of their last kept quote
+    open_ends: list[int] = []  # ends of the kept quotes around the current offset
     kept = []
     for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        while open_ends and open_ends[-1] <= quote.start:
+            open_ends.pop()
+        if open_ends and quote.end > open_ends[-1]:
+            continue
         speaker = quote.speaker
         if speaker is not None:
             person = speaker.person_id
@@ -88,6 +96,7 @@ def one_per_speaker(quotes: list[Quote]) -> list[Quote]:
             if quote.start < reach.get(key, -1):
                 continue
             reach[key] = quote.end
+        open_ends.append(quote.end)
         kept.append(quote)
     return sorted(kept, key=lambda q: (q.start, q.end))
 

@@ -319,6 +319,18 @@ def test_a_mangled_closing_gives_one_quote(nlp: Pipeline) -> None:
     assert sum(q.start > text.index("«") for q in doc.quotes) == 1
 
 
+def test_quotes_do_not_cross_at_a_sentence_cut(nlp: Pipeline) -> None:
+    """Regression (quotes/__init__.py one_per_speaker): a sentence cut at 150 tokens ended
+    a content clause inside a quotation that a direct quote continued past the cut.
+    Found by the mutation property (NEREL train 106555, a word repeated)."""
+    text = "По " * 130 + (
+        "её слов«ам, около полуночи ей позвонил младший брат Пётр и сказал: «Я, кажется, её убил»."
+    )
+    doc = nlp(text)
+    assert_sound(doc, text)
+    assert len(doc.quotes) == 1
+
+
 def test_unclosed_openers_are_closed_at_the_trimmed_paragraph_end() -> None:
     """Regression (quotes/marks.py): each unclosed `«` used to rescan the paragraph's
     trailing spaces and the next paragraph, quadratic in a flood of them."""

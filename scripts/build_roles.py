@@ -1,4 +1,4 @@
-"""Rebuild `models/roles.txt` (roles) and `models/org_heads.txt` from NEREL 1.1 train.
+"""Rebuild `models/roles.txt`, `roles_stop.txt` and `org_heads.txt` from NEREL 1.1 train.
 
     .venv/bin/python scripts/build_roles.py [--nerel ../shared/corpora/nerel-1.1/train]
 
@@ -113,17 +113,20 @@ def precision(folder: Path, entries: set[Entry]) -> dict[Entry, tuple[int, int]]
 MIN_SEEN, MIN_SHARE = 5, 0.3
 
 
-def build(folder: Path) -> list[str]:
+def build(folder: Path) -> tuple[list[str], list[str]]:
+    """The lexicon's entries and those dropped as mostly something else (the stop list)."""
     counts: Counter[tuple[str, ...]] = Counter()
     for mention in mentions_of(folder, "PROFESSION"):
         words = core_words(mention)
         if words and is_noun(words[-1]):
             counts[lemmas(words)] += 1
     keep = {entry for entry, n in counts.items() if n >= 2 or len(entry) == 1}
-    for entry, (seen, tagged) in precision(folder, keep).items():
-        if seen >= MIN_SEEN and tagged < MIN_SHARE * seen:
-            keep.discard(entry)
-    return sorted(" ".join(entry) for entry in keep)
+    dropped = {
+        entry
+        for entry, (seen, tagged) in precision(folder, keep).items()
+        if seen >= MIN_SEEN and tagged < MIN_SHARE * seen
+    }
+    return sorted(" ".join(e) for e in keep - dropped), sorted(" ".join(e) for e in dropped)
 
 
 def main() -> None:
@@ -131,7 +134,7 @@ def main() -> None:
     parser.add_argument("--nerel", type=Path, default=ROOT / "../shared/corpora/nerel-1.1/train")
     parser.add_argument("--out", type=Path, default=ROOT / "models/roles.txt")
     args = parser.parse_args()
-    entries = build(args.nerel)
+    entries, dropped = build(args.nerel)
     header = (
         "# Roles (positions, occupations) as pymorphy3 lemma sequences, one a line.\n"
         "# Lemmas of NEREL 1.1 train PROFESSION mentions (CC BY 2.5, Loukachevitch et al.\n"
@@ -142,6 +145,13 @@ def main() -> None:
     )
     args.out.write_text(header + "\n".join(entries) + "\n", encoding="utf-8")
     print(f"{len(entries)} roles -> {args.out}")
+    header = (
+        "# Words the train texts show mostly outside PROFESSION mentions (see roles.txt):\n"
+        "# never roles, not even by their suffix (`турист`). Rebuilt by scripts/build_roles.py.\n"
+    )
+    stop = args.out.parent / "roles_stop.txt"
+    stop.write_text(header + "\n".join(dropped) + "\n", encoding="utf-8")
+    print(f"{len(dropped)} stop words -> {stop}")
     heads = build_org_heads(args.nerel)
     header = (
         "# Organisation head nouns (pymorphy3 lemmas): lower-case nouns opening NEREL 1.1\n"

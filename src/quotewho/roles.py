@@ -126,7 +126,26 @@ def _match(tokens: list[Token], i: int) -> int:
                 lemma in _lemmas(t.text) for lemma, t in zip(entry[1:], tokens[i + 1 : end])
             ):
                 return end
+    token = tokens[i]
+    if (
+        token.pos == "NOUN"
+        and token.feats.get("Animacy") == "Anim"
+        and token.lemma.endswith(_ROLE_SUFFIXES)
+        and token.lemma not in _stop()
+    ):
+        return i + 1
     return i
+
+
+# Suffixes of nouns that name what people do (`искусствовед`, `психолог`, `википедист`):
+# such a noun is a role though the lexicon lacks it.
+_ROLE_SUFFIXES = ("овед", "олог", "ист", "истка")
+
+
+@cache
+def _stop() -> frozenset[str]:
+    """Words that are no roles (`models/roles_stop.txt`, from NEREL train)."""
+    return frozenset(read_lexicon("roles_stop.txt"))
 
 
 def _animate(tokens: list[Token]) -> bool:

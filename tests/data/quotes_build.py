@@ -298,6 +298,13 @@ CASES = [
         "Мое решение продиктовано",
         "Мое решение продиктовано семейными обстоятельствами",
     ),
+    (
+        "that_clause: a noun of speech opens a content clause (даёт объяснение …, что)",
+        "corpora/factrueval-2016/devset/book_438.txt",
+        "Представитель Роскосмоса Александр Воробьёв даёт",
+        None,
+        "это происки врагов",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

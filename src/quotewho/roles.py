@@ -127,14 +127,32 @@ def _match(tokens: list[Token], i: int) -> int:
             ):
                 return end
     token = tokens[i]
-    if (
-        token.pos == "NOUN"
-        and token.feats.get("Animacy") == "Anim"
-        and token.lemma.endswith(_ROLE_SUFFIXES)
-        and token.lemma not in _stop()
-    ):
-        return i + 1
+    if token.pos == "NOUN" and token.feats.get("Animacy") == "Anim":
+        lemmas = _lemmas(token.text)
+        if not lemmas & _stop() and any(
+            lemma.endswith(_ROLE_SUFFIXES) or _masculine(lemma) for lemma in lemmas
+        ):
+            return i + 1
     return i
+
+
+# Feminine endings and the masculine ones they come from: `художница` is a `художник`,
+# `руководительница` a `руководитель`, `стажёрка` a `стажёр`.
+_FEMININE = (("ница", "ник"), ("тельница", "тель"), ("ка", ""))
+
+
+def _masculine(lemma: str) -> str:
+    """The masculine role a feminine noun is formed from, or '' if none is."""
+    lemma = lemma.replace("ё", "е")
+    for feminine, masculine in sorted(_FEMININE, key=lambda p: -len(p[0])):
+        stem = lemma[: -len(feminine)]
+        if (
+            lemma.endswith(feminine)
+            and len(stem) > 2
+            and (stem + masculine,) in lexicon().get(stem + masculine, ())
+        ):
+            return stem + masculine
+    return ""
 
 
 # Suffixes of nouns that name what people do (`искусствовед`, `психолог`, `википедист`):

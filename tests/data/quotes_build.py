@@ -305,6 +305,13 @@ CASES = [
         None,
         "это происки врагов",
     ),
+    (
+        "собеседник: the источник introduced just before, not the previous quote's speaker",
+        "corpora/nerel-1.1/train/013.txt",
+        "Причиной очередной отставки источник",
+        None,
+        "После ухода Радия Хабирова администрация",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

@@ -24,6 +24,8 @@ from .coref import (
 from .indirect import cue_nouns
 
 _UD_GENDER = {"masc": "Masc", "femn": "Fem"}
+# Nouns that name an unnamed source when first introduced (`источник в правительстве`).
+_UNNAMED_SOURCES = frozenset({"источник"})
 STOP = frozenset({",", ".", "!", "?", "…", ";", ":", "(", ")", "«", "»", '"', "—", "–"})
 
 
@@ -58,6 +60,8 @@ def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
             and tokens[b + 1].pos in ("NOUN", "PROPN", "ADJ")
         ):
             b += 2
+            while b < limit and tokens[b - 1].pos == "ADJ" and tokens[b].pos in ("NOUN", "ADJ"):
+                b += 1  # `в башкирской администрации`: the adjectives' noun too
         elif t.pos == "PROPN" or (t.text[:1].isupper() and t.pos in ("NOUN", "X")):
             b += 1
         elif t.text in '«"„“' and (close := _closing(ctx, b, limit)) is not None:
@@ -135,6 +139,10 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
     # сообщению, …`): the source named before
     if token.lemma in anaphoric_nouns() or (token.lemma in cue_nouns() and b == h + 1):
         previous = cand.extra.get("previous")
+        source = _unnamed_source_before(ctx, h, previous.end if previous is not None else 0)
+        if token.lemma in anaphoric_nouns() and source is not None:
+            # `источник "Ъ" в администрации назвал …` … `— рассказал собеседник "Ъ"`
+            return speaker_from_token(ctx, source, cand, ctx.sentence_range(source)[1])
         if previous is not None and previous.speaker is not None:
             return previous.speaker
     if token.lemma in role_words() and token.feats.get("Number") != "Plur":
@@ -165,6 +173,19 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             text=ctx.text[tokens[a].start : tokens[b - 1].end],
         ),
     )
+
+
+def _unnamed_source_before(ctx: Context, h: int, since: int) -> int | None:
+    """The nearest `источник` of the two sentences before token `h`, after offset `since`
+    (the previous quote): the source a later `собеседник` stands for."""
+    first = ctx.sent_first[max(0, ctx.sent_of[h] - 2)]
+    for j in range(h - 1, first - 1, -1):
+        token = ctx.tokens[j]
+        if token.start < since:
+            break
+        if token.pos == "NOUN" and token.lemma in _UNNAMED_SOURCES:
+            return j
+    return None
 
 
 def _written_surname(ctx: Context, span) -> str | None:

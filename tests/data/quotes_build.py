@@ -312,6 +312,13 @@ CASES = [
         None,
         "После ухода Радия Хабирова администрация",
     ),
+    (
+        "frame: как пояснили \"Ъ\" в Минэнерго: the body after the outlet the source spoke to",
+        "corpora/nerel-1.1/train/014.txt",
+        "Формальный повод отложить выбор",
+        None,
+        "для его избрания необходимо",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

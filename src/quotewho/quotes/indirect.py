@@ -350,9 +350,12 @@ def find_frames(ctx: Context) -> list[Candidate]:
         s, e = _span(ctx, s_i, e_i)
         cue = (tokens[k].start, tokens[f_end - 1].end)
         how = "impersonal" if is_impersonal(tokens[f_end - 1]) else "frame"
+        cue_token = k
         if how == "frame" and tokens[k].text.lower() == "как":
-            how, region = "after", (k + 1, region[1])  # `как сообщил репортерам адвокат`
-        out.append(Candidate(s, e, _mixed(ctx, s, e), Attribution(how, cue, k, region), "frame"))
+            # `как сообщил репортерам адвокат`: the subject is read after the verb
+            how, region, cue_token = "after", (k + 1, region[1]), k + 1
+        attribution = Attribution(how, cue, cue_token, region)
+        out.append(Candidate(s, e, _mixed(ctx, s, e), attribution, "frame"))
     return out
 
 

@@ -158,6 +158,9 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
     kind = "organisation" if token.lemma in org_words() or token.pos == "PROPN" else "descriptor"
     # an unnamed holder of a post has that post (`представитель Мосгоризбиркома`)
     role = role_phrase(ctx, h, b) if kind == "descriptor" else None
+    body = None
+    if kind == "descriptor" and b > h + 1:  # `исследователи Брукхейвенской лаборатории`
+        body = ctx.entity_at(tokens[h + 1].start, tokens[b - 1].end, ("ORG",))
     name = nominative_phrase(ctx, a, b)
     if kind == "descriptor" and h + 4 < b and _closing(ctx, h + 1, b) == h + 3:
         # `Источник "Ъ" в правительстве`: the outlet is whom the source spoke to
@@ -166,7 +169,7 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         name=name,
         kind=kind,
         role=role[0] if role else None,
-        organisation=role[1] if role else None,
+        organisation=role[1] if role else body.normal if body is not None else None,
         mention=Span(
             start=tokens[a].start,
             end=tokens[b - 1].end,

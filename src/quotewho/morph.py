@@ -25,7 +25,8 @@ _UD_TO_OC = {
     "NUM": {"NUMR"},
     "ADV": {"ADVB", "PRED"},
 }
-_UD_CASE = {
+# Universal Dependencies case (slovnet) → OpenCorpora case (pymorphy3).
+UD_CASE = {
     "Nom": "nomn",
     "Gen": "gent",
     "Dat": "datv",
@@ -68,7 +69,7 @@ def _best_parse(word: str, pos: str, ud_case: str) -> Parse:
     # only the POS and the case decide, so the choice is cached on them
     options = parses(word)
     wanted = _UD_TO_OC.get(pos, set())
-    case = _UD_CASE.get(ud_case)
+    case = UD_CASE.get(ud_case)
 
     def score(parse: Parse) -> int:
         return 2 * (parse.tag.POS in wanted) + (case is not None and parse.tag.case == case)

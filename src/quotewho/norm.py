@@ -11,20 +11,12 @@ from __future__ import annotations
 
 import re
 
-from .morph import parses
+from .morph import UD_CASE, parses
 from .segment import Token
 
 # An abbreviation with a Russian case ending glued on: КИОРа, МВД-шники, ООНом.
 _ABBR_WITH_ENDING = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})(-?[а-яё]{1,3})$")
 _NAME_TAGS = ("Name", "Surn", "Patr")
-_UD_CASE = {
-    "Nom": "nomn",
-    "Gen": "gent",
-    "Dat": "datv",
-    "Acc": "accs",
-    "Ins": "ablt",
-    "Loc": "loct",
-}
 _UD_GENDER = {"Masc": "masc", "Fem": "femn"}
 _LETTER = "а-яёәғқңөұүһі"
 # Surnames in -ов/-ев/-ин/-ын with an oblique ending: Есенбаевым, Жұмағұлова, Айкеновой.
@@ -43,7 +35,7 @@ def strip_abbreviation_ending(word: str) -> str:
 
 def token_case(token: Token) -> str | None:
     """pymorphy3's name of the case slovnet read for a token."""
-    return _UD_CASE.get(token.feats.get("Case", ""))
+    return UD_CASE.get(token.feats.get("Case", ""))
 
 
 def _name_parses(word: str) -> list:

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from . import ner
 from .model import RoleLink, Span
-from .morph import parses
+from .morph import all_lemmas
 from .ner import Mention
 from .norm import normal, normal_phrase
 from .resources import read_lexicon
@@ -101,19 +101,19 @@ def lexicon() -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
-@cache
+@lru_cache(maxsize=50_000)
 def _lemmas(word: str) -> frozenset[str]:
     """Every lemma pymorphy3 offers for a word: the lexicon matches any of them."""
     word = word.lower()
     if word.startswith(_FORMER) and len(word) > len(_FORMER) + 2:
         word = word[len(_FORMER) :]  # `экс-премьера` is a (former) `премьер`
-    lemmas = {p.normal_form.replace("ё", "е") for p in parses(word)}
+    lemmas = all_lemmas(word)
     parts = word.split("-")
     if len(parts) > 1 and all(parts):
         # `хип-хоп-исполнителю`, `врач-реаниматолог`: a compound whose first or last part
         # is a role is that role
-        lemmas |= {p.normal_form.replace("ё", "е") for p in parses(parts[-1]) + parses(parts[0])}
-    return frozenset(lemmas)
+        lemmas |= all_lemmas(parts[-1]) | all_lemmas(parts[0])
+    return frozenset(lemma.replace("ё", "е") for lemma in lemmas)
 
 
 def _match(tokens: list[Token], i: int) -> int:

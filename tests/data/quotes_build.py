@@ -319,6 +319,13 @@ CASES = [
         None,
         "для его избрания необходимо",
     ),
+    (
+        "content_end: `, а он` + a verb turns to the author's narration",
+        "corpora/nerel-1.1/train/11899_text.txt",
+        "Также он подозревает, что его дочь",
+        None,
+        "его дочь была увезена в Парагвай или Боливию",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

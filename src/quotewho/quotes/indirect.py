@@ -26,6 +26,8 @@ _THINGS = frozenset({"это", "всё", "все", "что", "то"})
 _MARKS = frozenset('«»"„“”')
 # Particles that may stand between a cue and its `что` with no comma: `сказав лишь что`.
 _PARTICLES = frozenset({"лишь", "только", "также", "же", "вновь", "ещё", "еще", "уже"})
+# Personal pronouns that, after `, а`, turn from the content to the author's narration.
+_PERSONAL = frozenset({"он", "она", "они"})
 # Conjunctions after a comma that may turn from the report to another one.
 _TURNS = frozenset({"однако", "но", "а"})
 # How far a complementiser may stand from its cue: `сообщил РИА Новости в четверг, что`.
@@ -110,6 +112,13 @@ def content_end(ctx: Context, i: int, b: int) -> int:
             ctx.cue[n] and _takes_clause(ctx, n, b) for n in range(j + 2, b)
         ):
             return j  # `…, однако не стал распространяться о причинах, сказав лишь что …`
+        if (
+            tokens[j + 1].text.lower() == "а"
+            and j + 3 < b
+            and tokens[j + 2].text.lower() in _PERSONAL
+            and any(is_finite(tokens[n]) for n in range(j + 3, min(b, j + 6)))
+        ):
+            return j  # `…, что его дочь была увезена в Парагвай, а он очень хочет …`
         k = j + 1
         if tokens[k].text in DASHES:
             k += 1

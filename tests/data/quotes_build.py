@@ -326,6 +326,13 @@ CASES = [
         None,
         "его дочь была увезена в Парагвай или Боливию",
     ),
+    (
+        "speaker_after_cue: сообщили РИА Новости в пресс-службе базы: the body, not the outlet",
+        "corpora/nerel-1.1/train/003.txt",
+        "\"Всеми вопросами, связанными с данным",
+        None,
+        "Всеми вопросами, связанными с данным случаем",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

@@ -42,6 +42,13 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
         elif common is None and is_nominative(tokens[j]):
             common = j
     # `сообщил РИА Новости представитель облправительства`: the outlet is the addressee
+    if common is None and org is not None:
+        # `сообщили РИА Новости в пресс-службе базы`: the outlet is told, the body speaks
+        for j in range(org + 1, min(b, org + 4)):
+            if tokens[j].text.lower() in {"в", "во"}:
+                found = _source_in(ctx, j, b, cand)
+                if found is not None:
+                    return found
     best = common if common is not None else org
     if best is not None:
         return speaker_from_token(ctx, best, cand, b)

@@ -352,6 +352,8 @@ def find_frames(ctx: Context) -> list[Candidate]:
             s_i, e_i, region = start, k - 1, (f_end, b)
         else:
             s_i = comma + 1
+            if s_i < b and ctx.cue[s_i] and is_finite(tokens[s_i]):
+                continue  # `Полиция, по данным газеты, отметила, что …`: a parenthesis
             e_i = content_end(ctx, s_i, b)
             region = (f_end, comma) if not own else (k, f_end)
         if e_i - s_i < 2:

@@ -340,6 +340,13 @@ CASES = [
         None,
         "в этом году число представителей радикальных",
     ),
+    (
+        "pronoun: он after a sentence whose reporter is один из участников",
+        "corpora/nerel-1.1/train/014.txt",
+        "Это подтвердил \"Ъ\" один из участников",
+        None,
+        "У нас есть возможность рассмотреть текущие",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

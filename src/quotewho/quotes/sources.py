@@ -120,6 +120,9 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         same = _same_speaker(ctx, cand, PRONOUN_GENDER[word], token.start)
         if same is not None:
             return same
+        unnamed = _one_of_before(ctx, token.start, PRONOUN_GENDER[word])
+        if unnamed is not None:
+            return unnamed
         person = resolve_pronoun(ctx, word, token.start, [(cand.start, cand.end)])
         return person_speaker(person, ctx, mention) if person else None
     if word in PLURAL_PRONOUNS:
@@ -176,6 +179,40 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             text=ctx.text[tokens[a].start : tokens[b - 1].end],
         ),
     )
+
+
+def one_of(ctx: Context, j: int, b: int) -> Speaker:
+    """`один из участников встречи`: an unnamed source, the phrase as written."""
+    tokens = ctx.tokens
+    end = j + 2
+    while end < b and tokens[end].text not in STOP and not ctx.cue[end]:
+        end += 1
+    start, stop = tokens[j].start, tokens[end - 1].end
+    return Speaker(
+        name=ctx.text[start:stop],
+        kind="descriptor",
+        mention=Span(start=start, end=stop, text=ctx.text[start:stop]),
+    )
+
+
+def _one_of_before(ctx: Context, offset: int, gender: str) -> Speaker | None:
+    """`Это подтвердил "Ъ" один из участников встречи. «…», — сказал он`: `он` stands for
+    the `один из …` that reported in the sentence before, when the gender agrees."""
+    here = ctx.sent_of[min(ctx.token_at(offset), len(ctx.tokens) - 1)]
+    if here == 0:
+        return None
+    a = ctx.sent_first[here - 1]
+    b = a + len(ctx.draft.sents[here - 1].tokens)
+    word = "один" if gender == "masc" else "одна"
+    tokens = ctx.tokens
+    for j in range(a, b - 1):
+        if (
+            tokens[j].text.lower() == word
+            and tokens[j + 1].text.lower() == "из"
+            and any(ctx.cue[k] for k in range(max(a, j - 4), j))
+        ):
+            return one_of(ctx, j, b)
+    return None
 
 
 def _unnamed_source_before(ctx: Context, h: int, since: int) -> int | None:

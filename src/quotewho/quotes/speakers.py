@@ -14,7 +14,7 @@ from ..model import Span, Speaker
 from .context import Candidate, Context, is_nominative
 from .coref import PRONOUN_GENDER
 from .indirect import quoting_cues
-from .sources import STOP, org_words, speaker_from_token
+from .sources import STOP, one_of, org_words, speaker_from_token
 
 _MARKS = frozenset('«»"„“”')
 _CLAUSE_JOINERS = frozenset({"а", "но", "однако", "зато"})
@@ -29,7 +29,7 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
         if tokens[j].text in STOP and tokens[j].text not in {"«", "»", '"'}:
             break
         if tokens[j].lemma == "один" and j + 1 < b and tokens[j + 1].text.lower() == "из":
-            return _one_of(ctx, j, b)  # `— рассказал "Ъ" один из участников встречи`
+            return one_of(ctx, j, b)  # `— рассказал "Ъ" один из участников встречи`
         if _quoted_name(ctx, j) and j <= cue + 3:
             quoted = j if quoted is None else quoted
             continue  # `как пояснили "Ъ" в Минэнерго`: the outlet is the addressee
@@ -59,20 +59,6 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
                 return found
     # `как сообщал "Ъ"`: the quoted outlet is the subject after all
     return speaker_from_token(ctx, quoted, cand, b) if quoted is not None else None
-
-
-def _one_of(ctx: Context, j: int, b: int) -> Speaker:
-    """`один из участников встречи`: an unnamed source, the phrase as written."""
-    tokens = ctx.tokens
-    end = j + 2
-    while end < b and tokens[end].text not in STOP and not ctx.cue[end]:
-        end += 1
-    start, stop = tokens[j].start, tokens[end - 1].end
-    return Speaker(
-        name=ctx.text[start:stop],
-        kind="descriptor",
-        mention=Span(start=start, end=stop, text=ctx.text[start:stop]),
-    )
 
 
 def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:

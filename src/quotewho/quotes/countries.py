@@ -1,0 +1,105 @@
+"""A state post's country: `австралийский премьер Джон Говард` speaks for Австралия,
+`президент США` for США, when the text names no body for the post."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..morph import lemma
+from ..resources import model_path, read_lexicon
+from .context import Context
+from .coref import role_window
+
+# How many tokens after a name an apposition naming the post may run
+# (`Джон Говард, премьер-министр Австралии,`).
+_APPOSITION = 8
+# How far from a state post its country may stand, in tokens.
+_NEAR_BEFORE, _NEAR_AFTER = 2, 5
+_BREAKS = frozenset({".", "!", "?", ";", ":", "(", ")", "«", "»", '"'})
+
+
+def _lemmas(phrase: str) -> tuple[str, ...]:
+    return tuple(lemma(word).replace("ё", "е") for word in phrase.split())
+
+
+@cache
+def countries() -> dict[tuple[str, ...], str]:
+    """Lemma sequences (a name, an adjective, an abbreviation) → the country's name."""
+    out: dict[tuple[str, ...], str] = {}
+    for line in model_path("countries.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, adjectives, *rest = [*line.split("\t"), "", ""][:3]
+        forms = [name, *adjectives.split(","), *",".join(rest).split(",")]
+        for form in forms:
+            if form.strip():
+                out.setdefault(_lemmas(form.strip().lower()), name)
+    return out
+
+
+@cache
+def state_posts() -> frozenset[str]:
+    """Lemmas of state posts (`президент`, `премьер-министр`, `канцлер`)."""
+    return frozenset(read_lexicon("state_posts.txt"))
+
+
+def is_state_post(role: str) -> bool:
+    """Whether a role phrase holds a state post (`пресс-секретарь президента`)."""
+    return any(lemma(word) in state_posts() for word in role.split())
+
+
+def country_at(ctx: Context, a: int, b: int) -> str | None:
+    """The first country tokens [a, b) name, as written when an abbreviation (`РФ`,
+    `США`), else by its name; words inside a person's name do not count (`Мартин Куба`)."""
+    table = countries()
+    longest = max(len(key) for key in table)
+    for i in range(a, b):
+        token = ctx.tokens[i]
+        if ctx.entity_at(token.start, token.end, ("PER",)) is not None:
+            continue
+        for n in range(min(longest, b - i), 0, -1):
+            key = tuple(lemma(t.text).replace("ё", "е") for t in ctx.tokens[i : i + n])
+            name = table.get(key)
+            if name is not None:
+                if n == 1 and token.text.isupper() and len(token.text) > 1:
+                    return token.text
+                return name
+    return None
+
+
+def _country_by_post(ctx: Context, a: int, b: int) -> str | None:
+    """The country named right by a state post among tokens [a, b): its adjective just
+    before (`австралийский премьер`) or a genitive just after (`министр иностранных дел
+    Франции`); a country further off is another matter (`администрация Клинтона … Китая`)."""
+    for k in range(a, b):
+        if lemma(ctx.tokens[k].text) in state_posts():
+            found = country_at(ctx, max(a, k - _NEAR_BEFORE), min(b, k + _NEAR_AFTER))
+            if found is not None:
+                return found
+    return None
+
+
+def person_country(ctx: Context, person, offset: int) -> str | None:
+    """The country a state post names around one of the person's mentions, nearest to
+    `offset` first: before the name (`австралийский премьер Джон Говард`), inside a
+    mention that holds the post, or in an apposition after it (`Джон Говард,
+    премьер-министр Австралии`)."""
+    mentions = sorted(person.mentions, key=lambda m: (m.start > offset, abs(offset - m.start)))
+    for mention in mentions:
+        i = ctx.token_at(mention.start)
+        j = ctx.token_at(mention.end)
+        found = _country_by_post(ctx, role_window(ctx, i), j)
+        if found is not None:
+            return found
+        if j < len(ctx.tokens) and ctx.tokens[j].text in (",", "—", "–"):
+            end = j + 1
+            while (
+                end < min(len(ctx.tokens), j + _APPOSITION)
+                and ctx.tokens[end].text not in _BREAKS
+                and ctx.tokens[end].text != ","
+            ):
+                end += 1
+            found = _country_by_post(ctx, j + 1, end)
+            if found is not None:
+                return found
+    return None

@@ -79,6 +79,22 @@ def _country_by_post(ctx: Context, a: int, b: int) -> str | None:
     return None
 
 
+def main_country(ctx: Context) -> str | None:
+    """The country the document names most often (by name, adjective or abbreviation), the
+    state a post with no country named belongs to (`пресс-секретарь президента` in a text
+    about Russia)."""
+    if ctx.main_country:
+        return ctx.main_country[0]
+    counts: dict[str, int] = {}
+    for i in range(len(ctx.tokens)):
+        found = country_at(ctx, i, i + 1)
+        if found is not None:
+            name = countries()[_lemmas(found.lower())]
+            counts[name] = counts.get(name, 0) + 1
+    ctx.main_country.append(max(counts, key=counts.__getitem__) if counts else None)
+    return ctx.main_country[0]
+
+
 def person_country(ctx: Context, person, offset: int) -> str | None:
     """The country a state post names around one of the person's mentions, nearest to
     `offset` first: before the name (`австралийский премьер Джон Говард`), inside a

@@ -21,7 +21,7 @@ from .coref import (
     role_window,
     role_words,
 )
-from .countries import is_state_post, person_country
+from .countries import is_state_post, main_country, person_country
 from .indirect import cue_nouns
 
 _UD_GENDER = {"masc": "Masc", "femn": "Fem"}
@@ -353,6 +353,8 @@ def person_speaker(person, ctx: Context, mention) -> Speaker:
             role, organisation = stated[0], organisation or stated[1]
     if organisation is None and (role is None or is_state_post(role)):
         organisation = person_country(ctx, person, mention.start)
+        if organisation is None and role is not None:
+            organisation = main_country(ctx)
     return Speaker(
         name=display_name(person, ctx, mention),
         kind="person",

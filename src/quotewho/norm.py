@@ -108,8 +108,11 @@ def _restore_case(original: str, form: str) -> str:
     """pymorphy3 answers in lower case; give the form the original's capitals."""
     if original.isupper() and len(original) > 1:
         return form.upper()
-    if "-" in original:
-        return "-".join(p[:1].upper() + p[1:] for p in form.split("-"))
+    if "-" in original and original.count("-") == form.count("-"):
+        # `Северо-Кавказский`, but `Экспертно-консультативный`
+        return "-".join(
+            _restore_case(o, f) for o, f in zip(original.split("-"), form.split("-"))
+        )
     return form[:1].upper() + form[1:] if original[:1].isupper() else form
 
 
@@ -131,9 +134,7 @@ def normal_phrase(tokens: list[Token], text: str, number: str | None = None) -> 
     if token_case(tokens[head]) in (None, "nomn") and number in (None, own):
         return _join(tokens, words, text)
     number = number or own
-    # an adjective agrees with its head: `Европейского` is masculine before `суда`, though
-    # its neuter reading is the same word
-    gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(tokens[head].feats.get("Gender"))
+    gender = head_gender(tokens[head])
     for i in range(head + 1):
         token = tokens[i]
         if (
@@ -147,13 +148,40 @@ def normal_phrase(tokens: list[Token], text: str, number: str | None = None) -> 
             for p in parses(token.text)
             if p.tag.case == (token_case(token) or "nomn") and p.tag.POS in ("NOUN", "ADJF")
         ]
-        agreeing = [p for p in readings if gender and p.tag.POS == "ADJF" and gender in p.tag]
-        for parse in agreeing + readings:
+        adjectives = [p for p in parses(token.text) if p.tag.POS == "ADJF"]
+        if i < head and adjectives:
+            # every adjective before the head agrees with it, whatever case or gender the
+            # tagger read (`Тамбовский областной онкологический диспансер`, never
+            # `… областное онкологическое …`)
+            agreement = {"nomn", number} | ({gender} if gender and number == "sing" else set())
+            forms = [p.inflect(agreement) for p in [*readings, *adjectives] if p.tag.POS == "ADJF"]
+            form = next((f for f in forms if f), None)
+            if form:
+                words[i] = _restore_case(token.text, form.word)
+            continue
+        for parse in readings:
             form = parse.inflect({"nomn", number})
             if form:
                 words[i] = _restore_case(token.text, form.word)
             break
     return _join(tokens, words, text)
+
+
+_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def head_gender(head: Token) -> str | None:
+    """The gender of a phrase's head noun: the tagger's, else pymorphy3's noun reading in
+    the tagger's case (`Европейского` is masculine before `суда`, though its neuter
+    reading is the same word)."""
+    if head.feats.get("Gender") in _GENDERS:
+        return _GENDERS[head.feats["Gender"]]
+    nouns = [
+        p
+        for p in parses(head.text)
+        if p.tag.POS == "NOUN" and p.tag.case == (token_case(head) or p.tag.case)
+    ]
+    return str(nouns[0].tag.gender) if nouns and nouns[0].tag.gender else None
 
 
 def _join(tokens: list[Token], words: list[str], text: str) -> str:

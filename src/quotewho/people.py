@@ -48,21 +48,41 @@ def _compatible(first: str, other: str) -> bool:
     return first == other or (min(len(first), len(other)) == 1 and first[0] == other[0])
 
 
+_VOWELS = set("аеиоуыэюяй")
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """`роухани` ~ `рухани`, `трамп` ~ `трумп`, `гутерреш` ~ `гутерриш`: two surname keys of
+    at least five letters with one first letter that one vowel added, dropped or changed
+    turns into each other, as transliterations of one foreign name differ. A consonant
+    makes another name (`волков`, `войков`; `буров`, `бурков`)."""
+    if a == b or min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    changed = {b[k], a[k]} if len(a) == len(b) else {b[k]}
+    return changed <= _VOWELS and a[k + (len(a) == len(b)) :] == b[k + 1 :]
+
+
 def cluster_people(entities: list[Entity], links: list[RoleLink] = ()) -> list[Person]:
     """PER mentions of one person clustered: full names by surname (and a compatible first
-    name), then one-word mentions by surname or, failing that, by a unique first name.
+    name), then one-word mentions by surname or, failing that, by a unique first name; a
+    surname spelt one letter apart (`Роухани`, `Рухани`) is the same when no exact one is.
     Each person is named by their fullest mention and gets the role links of their mentions."""
     per = [e for e in entities if e.type == "PER" and e.normal.split()]
     clusters: list[list[Entity]] = []
     for entity in sorted(per, key=lambda e: (-len(e.normal.split()), e.start)):
         words = [name_key(w) for w in entity.normal.split()]
         match = None
-        for cluster in clusters:
-            full = [name_key(w) for w in cluster[0].normal.split()]
-            if (len(words) > 1 and words[-1] == full[-1] and _compatible(words[0], full[0])) or (
-                len(words) == 1 and words[0] == full[-1]
-            ):
-                match = cluster
+        for same in (str.__eq__, spelling_variants):  # an exact surname first
+            for cluster in clusters:
+                full = [name_key(w) for w in cluster[0].normal.split()]
+                if (
+                    len(words) > 1 and same(words[-1], full[-1]) and _compatible(words[0], full[0])
+                ) or (len(words) == 1 and same(words[0], full[-1])):
+                    match = cluster
+                    break
             if match:
                 break
         if match is None and len(words) == 1:

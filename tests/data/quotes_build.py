@@ -347,6 +347,13 @@ CASES = [
         None,
         "У нас есть возможность рассмотреть текущие",
     ),
+    (
+        "listed: a name in a list after a dash is no subject (имена — Алёша и Соня, она отмечала)",
+        "corpora/nerel-1.1/train/155495_text.txt",
+        "Немецкая актриса Настасья Кински",
+        "тоже были такие имена",
+        "у детей Достоевского",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

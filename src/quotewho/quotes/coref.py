@@ -8,7 +8,7 @@ from functools import cache
 from ..model import Entity, Person
 from ..morph import parses
 from ..resources import read_lexicon
-from .context import Context
+from .context import Context, is_verb
 
 PRONOUN_GENDER = {
     "он": "masc",
@@ -93,7 +93,7 @@ def resolve_pronoun(
     by_sentence[here] = [
         (entity, person)
         for entity, person in by_sentence.get(here, [])
-        if person_gender(person) is not None
+        if person_gender(person) is not None and not listed(ctx, entity)
     ]
     earlier = sorted((s for s in by_sentence if s < here), reverse=True)
     for sent in [here, *earlier] if by_sentence[here] else earlier:
@@ -105,6 +105,21 @@ def resolve_pronoun(
         if options:
             return options[0][1]
     return None
+
+
+def listed(ctx: Context, entity: Entity) -> bool:
+    """Whether a name stands in a list or an apposition set off by a dash or a colon, with
+    no verb between (`носят русские имена — Алёша и Соня`): not a clause's subject."""
+    i = ctx.token_at(entity.start)
+    for j in range(i - 1, max(-1, i - ROLE_PHRASE), -1):
+        token = ctx.tokens[j]
+        if is_verb(token):
+            return False
+        if token.text in ("—", "–", ":"):
+            return True
+        if token.text in _CLAUSE_BREAKS or token.text in (".", "!", "?"):
+            return False
+    return False
 
 
 def resolve_role(ctx: Context, lemma: str, offset: int, tail: str = "") -> Person | None:

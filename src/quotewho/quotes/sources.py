@@ -14,6 +14,7 @@ from .context import Candidate, Context
 from .coref import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
+    listed,
     person_gender,
     resolve_org_noun,
     resolve_pronoun,
@@ -310,8 +311,10 @@ def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Sp
         if entity.type == "PER":
             token = ctx.tokens[min(ctx.token_at(entity.start), len(ctx.tokens) - 1)]
             other = ctx.person(entity)
-            if token.feats.get("Case") == "Nom" and (
-                other is None or other.id != speaker.person_id
+            if (
+                token.feats.get("Case") == "Nom"
+                and (other is None or other.id != speaker.person_id)
+                and not listed(ctx, entity)
             ):
                 return None
     return speaker

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..model import Span, Speaker
 from .context import Candidate, Context, is_nominative
-from .coref import PRONOUN_GENDER
+from .coref import PRONOUN_GENDER, listed
 from .indirect import quoting_cues
 from .sources import STOP, one_of, org_words, speaker_from_token
 
@@ -115,9 +115,11 @@ def _apposed_name(ctx: Context, h: int, a: int) -> int | None:
         return None
     for j in range(k - 1, max(a, k - 4) - 1, -1):
         token = ctx.tokens[j]
-        if ctx.entity_at(token.start, token.end, ("PER",)) and token.feats.get("Case") in (
-            None,
-            "Nom",
+        entity = ctx.entity_at(token.start, token.end, ("PER",))
+        if (
+            entity is not None
+            and token.feats.get("Case") in (None, "Nom")
+            and not listed(ctx, entity)  # `имена — Алёша и Соня, она отмечала`
         ):
             return j
     return None

@@ -354,6 +354,13 @@ CASES = [
         "тоже были такие имена",
         "у детей Достоевского",
     ),
+    (
+        "resolve_pronoun: a subject two sentences back beats a nearer genitive name",
+        "corpora/nerel-1.1/train/42258_text.txt",
+        "Владимир является учеником Олега Табакова",
+        "доволен личной жизнью",
+        "он доволен личной жизнью",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

@@ -26,6 +26,8 @@ _NAME_TAGS = ("Name", "Surn", "Patr")
 LOOKBACK = 2500
 # How many tokens before a name a role phrase introducing it may start.
 ROLE_PHRASE = 15
+# How many sentences back a pronoun prefers a subject to a nearer oblique name.
+_SUBJECT_REACH = 2
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 
 
@@ -96,14 +98,19 @@ def resolve_pronoun(
         if person_gender(person) is not None and not listed(ctx, entity)
     ]
     earlier = sorted((s for s in by_sentence if s < here), reverse=True)
-    for sent in [here, *earlier] if by_sentence[here] else earlier:
-        options = by_sentence.get(sent, [])
-        for entity, person in reversed(options):  # text order: the first subject
+    order = [here, *earlier] if by_sentence[here] else earlier
+    # a subject a sentence or two back beats a name in an oblique case nearer (`Владимир
+    # является учеником Олега Табакова. Был привлекателем … Олега Табакова. По его словам`)
+    for sent in order:
+        if sent < here - _SUBJECT_REACH:
+            break
+        for entity, person in reversed(by_sentence.get(sent, [])):  # text order
             token = ctx.tokens[ctx.token_at(entity.start)]
             if token.feats.get("Case") == "Nom":
                 return person
-        if options:
-            return options[0][1]
+    for sent in order:
+        if by_sentence.get(sent):
+            return by_sentence[sent][0][1]
     return None
 
 

@@ -361,6 +361,13 @@ CASES = [
         "доволен личной жизнью",
         "он доволен личной жизнью",
     ),
+    (
+        "multiword cue: давал понять, что (models/cues_multiword.txt)",
+        "corpora/nerel-1.1/train/2552_text.txt",
+        "Об этом Юханссон заявил на шведском телевидении",
+        None,
+        "он не будет больше выставлять",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

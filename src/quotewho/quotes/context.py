@@ -27,6 +27,12 @@ def cues() -> frozenset[str]:
 
 
 @cache
+def multiword_cues() -> tuple[tuple[str, ...], ...]:
+    """Cues of several words as lemma sequences (`давать понять`, `прийти к вывод`)."""
+    return tuple(tuple(line.split()) for line in read_lexicon("cues_multiword.txt"))
+
+
+@cache
 def impersonal_cues() -> frozenset[str]:
     """Cue lemmas whose reflexive form reports with no speaker (`сообщается, что`)."""
     return frozenset(read_lexicon("cues_impersonal.txt"))
@@ -78,6 +84,7 @@ class Context:
             frozenset({t.lemma, *all_lemmas(t.text)}) for t in self.tokens
         ]
         self.cue: list[bool] = [is_cue(t) for t in self.tokens]
+        self._mark_multiword_cues()
         self.dashes: list[int] | None = None  # filled once by direct.dash_offsets
         self.newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self.written_surnames: dict[int, Counter[str]] = {}  # person id → sources.py tally
@@ -89,6 +96,16 @@ class Context:
             [*draft.entities, *self._surname_mentions()], key=lambda e: e.start
         )
         self.entity_starts = [e.start for e in self.entities]
+
+    def _mark_multiword_cues(self) -> None:
+        """`давал понять, что`: the first word of a cue of several words is a cue."""
+        for i, lemmas in enumerate(self.lemmas):
+            for phrase in multiword_cues():
+                if phrase[0] in lemmas and all(
+                    i + n < len(self.tokens) and word in self.lemmas[i + n]
+                    for n, word in enumerate(phrase[1:], 1)
+                ):
+                    self.cue[i] = True
 
     def _surname_mentions(self) -> list[Entity]:
         """A known person's surname standing alone where the tagger saw no name (`Рено

@@ -368,6 +368,13 @@ CASES = [
         None,
         "он не будет больше выставлять",
     ),
+    (
+        "speaker_subject_of_cue: a sentence-opening name before a verb, tagged genitive",
+        "corpora/nerel-1.1/train/108694_text.txt",
+        "Это привело к противостоянию, которое длилось 51 день",
+        None,
+        "эти события худшим днём",
+    ),
 ]
 rows = []
 for rule, path, first, last, needle in CASES:

@@ -125,6 +125,18 @@ def _apposed_name(ctx: Context, h: int, a: int) -> int | None:
     return None
 
 
+def _fronted_name(ctx: Context, j: int, a: int, entity) -> bool:
+    """A name opening its sentence right before a verb is its subject whatever case the
+    tagger gave an indeclinable surname (`Рено санкционировала …, и позднее назвала`)."""
+    return (
+        entity is not None
+        and entity.type == "PER"
+        and j == a
+        and j + 1 < len(ctx.tokens)
+        and ctx.tokens[j + 1].pos == "VERB"
+    )
+
+
 def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker | None:
     """The subject before the cue in its clause (`Он отметил, что`): the nearest
     nominative, except that a name before a comma-enclosed apposition wins over a noun
@@ -170,7 +182,11 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             continue
         if crossed and not (entity is not None and entity.type == "PER") and token.pos != "PRON":
             continue
-        if is_nominative(token) or (entity is not None and case in (None, "Nom")):
+        if (
+            is_nominative(token)
+            or (entity is not None and case in (None, "Nom"))
+            or _fronted_name(ctx, j, a, entity)
+        ):
             found.append((j, commas))
             if (entity is not None and entity.type == "PER") or commas == 0:
                 break

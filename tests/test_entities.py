@@ -48,3 +48,9 @@ def test_role_spans_point_into_the_text() -> None:
     assert link.role_mention.text == "Председатель Правления"
     assert link.organisation_mention is not None and link.organisation_mention.text == "КИОР"
     assert link.person_mention.text == "Асылбек Есенбаев"
+
+
+def test_genitive_name_after_a_role_is_not_its_holder() -> None:
+    """NEREL train 113426: Trump is whom the former adviser served, not the adviser."""
+    doc = quotewho.extract("Экс-советник Трампа получил от российских компаний $68 000")
+    assert all(not p.roles for p in doc.people)

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 
 from . import ner
 from .model import RoleLink, Span
-from .morph import all_lemmas
+from .morph import all_lemmas, parses
 from .ner import Mention
 from .norm import normal, normal_phrase
 from .resources import read_lexicon
@@ -479,11 +479,39 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
     return links
 
 
+def _cases(word: str) -> set[str]:
+    """Cases pymorphy3 reads a person word in (animate readings when there are any)."""
+    readings = parses(word)
+    animate = [p for p in readings if "anim" in p.tag] or readings
+    return {str(p.tag.case) for p in animate}
+
+
+def split_leading_role(mention: Mention, sent: Sent) -> list[Mention]:
+    """`Премьер-министр Джон Говард`, `Экс-президент Борис Ельцин`: the tagger reads a role before
+    a name into the person; the person is the name after it, and the role is left for
+    `find_roles` to find and link. Not when the name does not agree with the role (the
+    genitive `Трампа` is whom the adviser serves, which slovnet may read as nominative),
+    and a capitalised role word inside a sentence is part of a name (`Эмира Кустурицу`,
+    `Доктора Лизу`)."""
+    tokens = mention.tokens
+    end = _match(tokens, 0) if mention.type == "PER" else 0
+    if (
+        0 < end < len(tokens)
+        and tokens[end].text[:1].isupper()
+        and (tokens[0].text[:1].islower() or tokens[0] is sent.tokens[0])
+        and _cases(tokens[end - 1].text) & _cases(tokens[end].text)
+    ):
+        rest = tokens[end:]
+        return [Mention(rest[0].start, rest[-1].end, "PER", rest)]
+    return [mention]
+
+
 def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
     """The document's mentions with its roles added; a named-entity mention lying inside a
     role's title is dropped (`Главы` in `Главы государства` is no place)."""
     out: list[Mention] = []
     for sent, inside in _by_sentence(sents, mentions):
+        inside = [part for m in inside for part in split_leading_role(m, sent)]
         found = find_roles(sent, inside)
         titles = [(r.title[0].start, r.title[-1].end) for r in found if r.title]
         out += [m for m in inside if not any(s <= m.start and m.end <= e for s, e in titles)]

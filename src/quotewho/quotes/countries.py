@@ -100,22 +100,31 @@ def person_country(ctx: Context, person, offset: int) -> str | None:
     `offset` first: before the name (`австралийский премьер Джон Говард`), inside a
     mention that holds the post, or in an apposition after it (`Джон Говард,
     премьер-министр Австралии`)."""
-    mentions = sorted(person.mentions, key=lambda m: (m.start > offset, abs(offset - m.start)))
-    for mention in mentions:
-        i = ctx.token_at(mention.start)
-        j = ctx.token_at(mention.end)
-        found = _country_by_post(ctx, role_window(ctx, i), j)
-        if found is not None:
-            return found
-        if j < len(ctx.tokens) and ctx.tokens[j].text in (",", "—", "–"):
-            end = j + 1
-            while (
-                end < min(len(ctx.tokens), j + _APPOSITION)
-                and ctx.tokens[end].text not in _BREAKS
-                and ctx.tokens[end].text != ","
-            ):
-                end += 1
-            found = _country_by_post(ctx, j + 1, end)
-            if found is not None:
-                return found
+    # each mention is read once per document, not once per quote: a long interview of one
+    # person was quadratic
+    if person.id not in ctx.post_countries:
+        found = ((m, _mention_country(ctx, m)) for m in person.mentions)
+        ctx.post_countries[person.id] = [(m, c) for m, c in found if c is not None]
+    hits = ctx.post_countries[person.id]
+    if not hits:
+        return None
+    return min(hits, key=lambda hit: (hit[0].start > offset, abs(offset - hit[0].start)))[1]
+
+
+def _mention_country(ctx: Context, mention) -> str | None:
+    """The country a state post names around one mention (see person_country)."""
+    i = ctx.token_at(mention.start)
+    j = ctx.token_at(mention.end)
+    found = _country_by_post(ctx, role_window(ctx, i), j)
+    if found is not None:
+        return found
+    if j < len(ctx.tokens) and ctx.tokens[j].text in (",", "—", "–"):
+        end = j + 1
+        while (
+            end < min(len(ctx.tokens), j + _APPOSITION)
+            and ctx.tokens[end].text not in _BREAKS
+            and ctx.tokens[end].text != ","
+        ):
+            end += 1
+        return _country_by_post(ctx, j + 1, end)
     return None

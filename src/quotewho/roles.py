@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from . import ner
 from .model import RoleLink, Span
@@ -311,6 +312,12 @@ def split_title(
         if chained == title_end:
             break
         title_end = chained
+    if (
+        1 < title_end < len(tokens)
+        and tokens[title_end].text in _OPENING
+        and tokens[title_end - 1].feats.get("Animacy") == "Inan"
+    ):
+        title_end -= 1  # `сопредседатель группы «Экозащита!»`: the group is the organisation
     rest = tokens[title_end : dependants or len(tokens)]  # a place phrase is no organisation
     named = [
         m
@@ -629,6 +636,29 @@ def _subject(tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | 
     return person
 
 
+def name_after_sentence_break(
+    by_sentence: list[tuple[Sent, list[Mention]]], linked: set[int], text: str
+) -> list[Link]:
+    """`Сопредседатель группы «Экозащита!» Владимир Сливяк отметил …`: razdel ends a
+    sentence after `!»`, so a role ending in a quoted name with `!` or `?` is linked to
+    the person opening the next sentence of its line."""
+    links = []
+    for (sent, inside), (following, after) in pairwise(by_sentence):
+        last = sent.tokens[-1]
+        if (
+            len(sent.tokens) < 3
+            or last.text not in _CLOSING
+            or sent.tokens[-2].text not in "!?"
+            or "\n" in text[sent.end : following.start]
+        ):
+            continue
+        roles = [m for m in inside if isinstance(m, Role) and m.title and m.tokens[-1] is last]
+        person = _person_at(following.tokens[0].start, after)
+        if roles and person and roles[-1].start not in linked and not roles[-1].plural:
+            links.append(Link(person, roles[-1], "name_after_sentence_break"))
+    return links
+
+
 def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> list[RoleLink]:
     """Role links of a document whose `mentions` include its roles (see `tag_roles`)."""
     out = []
@@ -638,6 +668,7 @@ def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> lis
         for sent, inside in by_sentence
         for link in link_roles(sent, [m for m in inside if isinstance(m, Role) and m.title], inside)
     ]
+    links += name_after_sentence_break(by_sentence, {link.role.start for link in links}, text)
     links += anaphoric_links(by_sentence, {link.role.start for link in links})
     for link in links:
         role, org = link.role, link.role.organisation

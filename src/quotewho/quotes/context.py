@@ -89,6 +89,7 @@ class Context:
         self.newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self.written_surnames: dict[int, Counter[str]] = {}  # person id → sources.py tally
         self.post_countries: dict[int, list] = {}  # person id → countries.py hits
+        self.stated_roles: dict[int, list] = {}  # person id → sources.stated_role hits
         self.main_country: list[str | None] = []  # countries.py's answer, once found
         self.person_of: dict[tuple[int, int], Person] = {
             (m.start, m.end): person for person in draft.people for m in person.mentions

@@ -372,13 +372,15 @@ def stated_role(ctx: Context, person, offset: int) -> tuple[str, str | None] | N
     """The role (and its organisation) the text writes right before one of the person's
     mentions, the nearest before `offset` first: `заявил министр финансов Антон
     Силуанов`, `Сопредседатель группы «Экозащита!» Владимир Сливяк`."""
-    mentions = sorted(person.mentions, key=lambda m: (m.start > offset, abs(offset - m.start)))
-    for mention in mentions:
-        i = ctx.token_at(mention.start)
-        found = role_phrase(ctx, role_window(ctx, i), i)
-        if found is not None:
-            return found
-    return None
+    # each mention is read once per document, not once per quote (quadratic in interviews)
+    if person.id not in ctx.stated_roles:
+        starts = [(m, ctx.token_at(m.start)) for m in person.mentions]
+        found = ((m, role_phrase(ctx, role_window(ctx, i), i)) for m, i in starts)
+        ctx.stated_roles[person.id] = [(m, role) for m, role in found if role is not None]
+    hits = ctx.stated_roles[person.id]
+    if not hits:
+        return None
+    return min(hits, key=lambda hit: (hit[0].start > offset, abs(offset - hit[0].start)))[1]
 
 
 def _names_next(ctx: Context, j: int) -> bool:

@@ -75,7 +75,14 @@ def test_speaker_role(case: dict[str, str]) -> None:
     speaker = speakers[0]
     assert same_source(speaker.name, case["speaker"])
     assert speaker.role == (None if case["role"] == "-" else case["role"])
-    assert speaker.organisation == (None if case["organisation"] == "-" else case["organisation"])
+    if case["organisation"] == "-":
+        assert speaker.organisation is None
+    else:
+        # the gold names an organisation with or without its kind (`группа «Экозащита!»`,
+        # `Экозащита!`): the scorer's rule, one contains the other
+        assert speaker.organisation, speaker
+        found, expected = words(speaker.organisation), words(case["organisation"])
+        assert found in expected or expected in found, speaker.organisation
 
 
 @pytest.fixture(scope="module")

@@ -54,3 +54,29 @@ def test_genitive_name_after_a_role_is_not_its_holder() -> None:
     """NEREL train 113426: Trump is whom the former adviser served, not the adviser."""
     doc = quotewho.extract("Экс-советник Трампа получил от российских компаний $68 000")
     assert all(not p.roles for p in doc.people)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the example: a role inside the speaker's own quotation is someone else's
+        "Председатель Правления КИОР Асылбек Есенбаев: «В нынешнем Послании Глава государства"
+        " в продолжение идей, заложенных в предыдущих двух, дополняет и расширяет проблемный"
+        " спектр вопросов региональной политики».",
+        # the example: so is a role inside the content clause he reports
+        "Резюмируя выступления спикеров, председатель КИОР Асылбек Есенбаев акцентировал"
+        " внимание на том, что Президент отметил независимые социологические опросы.",
+    ],
+)
+def test_a_role_in_reported_words_is_not_the_reporter(sentence: str) -> None:
+    person = next(p for p in quotewho.extract(sentence).people if p.name == "Асылбек Есенбаев")
+    titles = {link.title for link in person.roles}
+    assert titles and not titles & {"глава государства", "президент"}, titles
+
+
+def test_a_role_opening_the_next_sentence_is_the_person_named_before() -> None:
+    """NEREL-style anaphora (the rule's own docstring example)."""
+    doc = quotewho.extract(
+        "Джонсон получал кислородную поддержку. 9 апреля премьер был переведен в палату."
+    )
+    assert [link.title for link in doc.people[0].roles] == ["премьер"]

@@ -567,7 +567,9 @@ def anaphoric_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[i
     before it, in its sentence or the one before."""
     out = []
     for k, (_, inside) in enumerate(by_sentence):
-        window = [m for _, ms in by_sentence[max(0, k - ANAPHORA_SENTENCES) : k + 1] for m in ms]
+        scope = by_sentence[max(0, k - ANAPHORA_SENTENCES) : k + 1]
+        window = [m for _, ms in scope for m in ms]
+        tokens = [t for sent, _ in scope for t in sent.tokens]
         for role in inside:
             if not isinstance(role, Role) or not role.title or role.plural or role.start in linked:
                 continue
@@ -576,9 +578,22 @@ def anaphoric_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[i
             if any(m.type == "PER" and role.start <= m.start < role.end for m in inside):
                 continue  # `представитель Обамы` is not Обама
             before = [m for m in window if m.type == "PER" and m.end <= role.start]
-            if before:
+            if before and not _reported_between(tokens, before[-1].end, role.start):
                 out.append(Link(before[-1], role, "anaphoric_role"))
     return out
+
+
+_OPENING_MARKS = {"«", "„", "“"}
+
+
+def _reported_between(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether words someone reports begin between `start` and `end`: a quotation or a
+    `что` clause (`Есенбаев: «… Глава государства …»`, `Есенбаев отметил, что Президент …`)
+    names others, so a role there is not the person named before it."""
+    return any(
+        start <= t.start < end and (t.text in _OPENING_MARKS or t.lemma in ("что", "чтобы"))
+        for t in tokens
+    )
 
 
 # Verbs that tie their subject to the organisation after them, and the title they give:

@@ -80,3 +80,16 @@ def test_a_role_opening_the_next_sentence_is_the_person_named_before() -> None:
         "Джонсон получал кислородную поддержку. 9 апреля премьер был переведен в палату."
     )
     assert [link.title for link in doc.people[0].roles] == ["премьер"]
+
+
+def test_documents_and_posts_are_not_names() -> None:
+    """The example: raw natasha tags `Послании` ORG and `Главы` LOC."""
+    sentence = (
+        "В ходе заседания экспертного клуба «SARAP» были обсуждены вопросы совершенствования"
+        " региональной политики, обозначенные в недавно озвученном Послании Главы государства,"
+        " передает Kazpravda.kz."
+    )
+    doc = quotewho.extract(sentence)
+    names = {e.text for e in doc.entities if e.type != "ROLE"}
+    assert names == {"SARAP", "Kazpravda.kz"}, names
+    assert [e.normal for e in doc.entities if e.type == "ROLE"] == ["глава государства"]

@@ -310,7 +310,24 @@ def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]
     return out
 
 
+@cache
+def not_names() -> frozenset[str]:
+    """Lemmas of capitalised nouns never a one-word name (`models/not_names.txt`)."""
+    return frozenset(read_lexicon("not_names.txt"))
+
+
+def drop_documents_and_posts(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`в Послании Главы государства`: a one-word mention that is a document or a post is
+    no name (the tagger read `Послании` as ORG, `Главы` as LOC); posts come back as ROLE."""
+    return [
+        m
+        for m in mentions
+        if len(m.tokens) > 1 or m.tokens[0].lemma.lower().replace("ё", "е") not in not_names()
+    ]
+
+
 RULES: list[Rule] = [
+    drop_documents_and_posts,
     fixed_types,
     split_lists,
     split_parenthesised,

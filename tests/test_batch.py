@@ -107,9 +107,9 @@ def test_a_failing_text_is_left_out_and_reported(nlp, one_by_one) -> None:
 
 def test_a_pipeline_travels_without_its_models(nlp: Pipeline) -> None:
     nlp("Он сказал.")  # models loaded
-    assert "_ner_tagger" in vars(nlp)
+    assert "_taggers" in vars(nlp)
     copy = pickle.loads(pickle.dumps(nlp))
-    assert len(pickle.dumps(nlp)) < 1000 and "_ner_tagger" not in vars(copy)
+    assert len(pickle.dumps(nlp)) < 1000 and "_taggers" not in vars(copy)
 
 
 # ---------------------------------------------------------------- tables

@@ -77,7 +77,7 @@ def test_bag_of_texts_gives_documents(client: Client, expected) -> None:
 def loaded_pipeline() -> int | None:
     """Identity of this worker's pipeline if its models are loaded, else None."""
     pipeline = quotewho._default_pipeline()
-    return id(pipeline) if "_ner_tagger" in vars(pipeline) else None
+    return id(pipeline) if "_taggers" in vars(pipeline) else None
 
 
 def test_models_load_once_in_each_worker_and_stay(client: Client) -> None:

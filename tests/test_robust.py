@@ -16,14 +16,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from razdel import tokenize
 
 import quotewho
-from quotewho import Document, InputError, Pipeline, ner
+from quotewho import Document, InputError, Pipeline
 from quotewho.draft import Draft
 from quotewho.quotes.context import Context
 from quotewho.quotes.marks import pair_marks
-from quotewho.segment import MAX_SENTENCE_TOKENS, Sent, segment
+from quotewho.segment import MAX_SENTENCE_TOKENS, segment
 
 DATA = Path(__file__).parent / "data" / "robust_sentences.tsv"
 SENTENCES = [
@@ -366,25 +365,19 @@ def test_the_neural_stages_never_see_a_sentence_over_the_cut(
 ) -> None:
     """factRuEval testset/list.txt without its newlines: file names, no punctuation."""
     text = " ".join(f"book_{i}.txt" for i in range(300))  # 900 tokens in one razdel sentence
-    longest = {"morph": 0, "ner": 0}
+    longest = 0
+    tag = nlp._taggers.tag
 
-    def recording(name: str, tagger, count):
-        def map(items):
-            items = list(items)
-            longest[name] = max([longest[name], *(count(item) for item in items)])
-            return tagger_map(items)
+    def recording(sentences):
+        nonlocal longest
+        longest = max(longest, *(len(words) for words in sentences))
+        return tag(sentences)
 
-        tagger_map = tagger.map
-        monkeypatch.setattr(tagger, "map", map)
-
-    recording("morph", nlp._morph_tagger, len)
-    # the NER tagger reads each sentence after a short prefix (ner.tagger_input): not counted
-    prefix = len(list(tokenize(ner.tagger_input(Sent(0, 0, "")))))
-    recording("ner", nlp._ner_tagger, lambda sentence: len(list(tokenize(sentence))) - prefix)
+    monkeypatch.setattr(nlp._taggers, "tag", recording)
     doc = nlp(text)
     assert_sound(doc, text)
     assert len(doc.sentences) >= 900 // MAX_SENTENCE_TOKENS
-    assert longest == {"morph": MAX_SENTENCE_TOKENS, "ner": MAX_SENTENCE_TOKENS}
+    assert longest == MAX_SENTENCE_TOKENS
 
 
 def test_json_of_odd_text_is_valid_utf8_json(nlp: Pipeline) -> None:

@@ -95,10 +95,8 @@ def shared_feats(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return dict(items)
 
 
-def tag_sentences(sents: list[Sent], tagger) -> None:
-    """Fill POS, features and lemmas of every token, batching sentences through slovnet."""
-    words = [[token.text for token in sent.tokens] for sent in sents]
-    for sent, markup in zip(sents, tagger.map(words)):
-        for token, tagged in zip(sent.tokens, markup.tokens):
-            token.pos, token.feats = tagged.pos, shared_feats(tuple(tagged.feats.items()))
-            token.lemma = lemma(token.text, token.pos, token.feats)
+def tag_sentence(sent: Sent, tags: list[tuple[str, dict[str, str]]]) -> None:
+    """Fill POS, features and lemma of every token from its contextual (POS, features)."""
+    for token, (pos, feats) in zip(sent.tokens, tags):
+        token.pos, token.feats = pos, feats
+        token.lemma = lemma(token.text, pos, feats)

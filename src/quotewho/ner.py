@@ -26,36 +26,17 @@ Rule = Callable[[list[Mention], Sent, str], list[Mention]]
 OPENING, CLOSING = "«„“", "»”"
 
 
-def covered_tokens(sent: Sent, start: int, end: int) -> list[Token]:
-    """Tokens of `sent` lying inside [start, end)."""
-    return [t for t in sent.tokens if t.start >= start and t.end <= end]
-
-
-# slovnet's news NER almost never tags the first word of its input (`Кан сообщил, что …`
-# gives nothing): it learnt from whole texts, where a name rarely comes first. Each
-# sentence is tagged after this prefix, which brings those names back.
-NER_PREFIX = ". "
-
-
-def tagger_input(sent: Sent) -> str:
-    """The text the NER tagger reads for a sentence (its spans are offset by the prefix)."""
-    return NER_PREFIX + sent.text
-
-
-def tag_sentences(sents: list[Sent], text: str, tagger, rules: list[Rule]) -> list[Mention]:
-    """Mentions of all sentences, found in one batched pass of the tagger over
-    `tagger_input`, mended by `rules`."""
+def tag_sentences(
+    sents: list[Sent], text: str, found: list[list[tuple[int, int, str]]], rules: list[Rule]
+) -> list[Mention]:
+    """Mentions of all sentences from the tagger's spans of each (first token, end token,
+    type; see `taggers.Taggers.tag`), mended by `rules`."""
     out: list[Mention] = []
-    shift = len(NER_PREFIX)
-    for sent, markup in zip(sents, tagger.map([tagger_input(s) for s in sents])):
+    for sent, spans in zip(sents, found):
         mentions = []
-        for span in markup.spans:
-            if span.start < shift:
-                continue
-            start, end = sent.start + span.start - shift, sent.start + span.stop - shift
-            tokens = covered_tokens(sent, start, end)
-            if tokens:
-                mentions.append(Mention(tokens[0].start, tokens[-1].end, span.type, tokens))
+        for first, end, kind in spans:
+            tokens = sent.tokens[first:end]
+            mentions.append(Mention(tokens[0].start, tokens[-1].end, kind, tokens))
         for rule in rules:
             mentions = rule(mentions, sent, text)
         out += mentions

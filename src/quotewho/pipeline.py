@@ -18,6 +18,7 @@ from .model import Document, Entity
 from .people import cluster_organisations, cluster_people
 from .quotes import find_quotes
 from .segment import segment
+from .taggers import Taggers
 
 
 class Pipeline:
@@ -28,22 +29,11 @@ class Pipeline:
     """
 
     @cached_property
-    def _embedding(self):
-        from natasha import NewsEmbedding
+    def _taggers(self) -> Taggers:
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
 
-        return NewsEmbedding()
-
-    @cached_property
-    def _ner_tagger(self):
-        from natasha import NewsNERTagger
-
-        return NewsNERTagger(self._embedding)
-
-    @cached_property
-    def _morph_tagger(self):
-        from natasha import NewsMorphTagger
-
-        return NewsMorphTagger(self._embedding)
+        embedding = NewsEmbedding()
+        return Taggers(NewsMorphTagger(embedding), NewsNERTagger(embedding))
 
     def __call__(self, text: str) -> Document:
         """Analyse one text."""
@@ -130,20 +120,26 @@ class Pipeline:
         # slovnet's matrices are small: OpenBLAS threads only spin against each other and
         # other processes (4x slower on a busy 2-core machine); parallelism is n_process.
         with threadpool_limits(1, user_api="blas"):
-            morph.tag_sentences(sents, LengthSorted(self._morph_tagger))
-            found = iter(LengthSorted(self._ner_tagger).map([ner.tagger_input(s) for s in sents]))
+            tagged = self._taggers.tag([[token.text for token in sent.tokens] for sent in sents])
+            found = []
+            for sent, (tags, spans) in zip(sents, tagged):
+                morph.tag_sentence(sent, tags)
+                found.append(spans)
+        done = 0
         for draft in drafts:
-            self.tag_entities(draft, Tagged([next(found) for _ in draft.sents]))
+            self.tag_entities(draft, found[done : done + len(draft.sents)])
+            done += len(draft.sents)
             links = roles.document_links(draft.sents, draft.mentions, draft.text)
             draft.people = cluster_people(draft.entities, links)
             draft.organisations = cluster_organisations(draft.entities)
             draft.quotes = find_quotes(draft)
         return [draft.to_document() for draft in drafts]
 
-    def tag_entities(self, draft: Draft, tagger=None) -> None:
-        """Named entities and roles of one document, mended and normalised."""
-        tagger = tagger or self._ner_tagger  # see Tagged
-        mentions = ner.tag_sentences(draft.sents, draft.text, tagger, ner.RULES)
+    @staticmethod
+    def tag_entities(draft: Draft, found: list[list[tuple[int, int, str]]]) -> None:
+        """Named entities and roles of one document, from the NER tagger's spans of each
+        sentence (`Taggers.tag`), mended and normalised."""
+        mentions = ner.tag_sentences(draft.sents, draft.text, found, ner.RULES)
         draft.mentions = roles.tag_roles(draft.sents, mentions)
         draft.entities = [
             Entity(
@@ -176,42 +172,6 @@ def check_text(text: object) -> str:
         except UnicodeDecodeError as error:
             raise InputError(f"bytes are not UTF-8 ({error}); decode them first") from None
     raise InputError(f"expected text (str), got {type(text).__name__}")
-
-
-class LengthSorted:
-    """A slovnet tagger fed sentences sorted by length, 32 to a batch.
-
-    slovnet pads every sentence of a batch to the longest; in text order that padding
-    was a third of the work. Sorting runs over windows of `window` sentences so memory
-    stays bounded on huge texts; answers come back in input order.
-    """
-
-    def __init__(self, tagger, batch_size: int = 32, window: int = 2048) -> None:
-        tagger.batch_size = tagger.infer.encoder.batch_size = batch_size
-        self.tagger, self.window = tagger, window
-
-    def map(self, items: Iterable) -> Iterator:
-        """The tagger's markups of `items`, in their order."""
-        for window in chunks(iter(items), self.window):
-            order = sorted(range(len(window)), key=lambda i: len(window[i]))
-            markups: list = [None] * len(window)
-            for i, markup in zip(order, self.tagger.map([window[i] for i in order])):
-                markups[i] = markup
-            yield from markups
-
-
-class Tagged:
-    """Stands in for a tagger whose markups of these sentences are already known: NER runs
-    once over the sentences of a whole batch, then each document takes its share."""
-
-    def __init__(self, markups: list) -> None:
-        self.markups = markups
-
-    def map(self, items: list) -> Iterator:
-        """The known markups; `items` must be the sentences they were found for."""
-        if len(items) != len(self.markups):
-            raise ValueError(f"{len(self.markups)} markups known, {len(items)} asked for")
-        return iter(self.markups)
 
 
 def chunks(items: Iterator, size: int) -> Iterator[list]:

@@ -1,0 +1,71 @@
+"""Our run of slovnet's models gives slovnet's own tags, however sentences are batched.
+
+Texts: the project example (Kazpravda) and five factRuEval-2016 devset articles (MIT) in
+`examples/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
+
+from quotewho import Pipeline, taggers
+from quotewho.segment import segment
+from quotewho.taggers import bio_spans
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+TEXTS = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.rglob("*.txt"))]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[list[str]]:
+    return [[t.text for t in sent.tokens] for text in TEXTS for sent in segment(text)]
+
+
+@pytest.fixture(scope="module")
+def slovnet() -> tuple[NewsMorphTagger, NewsNERTagger]:
+    embedding = NewsEmbedding()
+    return NewsMorphTagger(embedding), NewsNERTagger(embedding)
+
+
+def test_morphology_is_slovnets(nlp: Pipeline, sentences, slovnet) -> None:
+    ours = [tags for tags, _ in nlp._taggers.tag(sentences)]
+    theirs = [
+        [(token.pos, token.feats) for token in markup.tokens]
+        for markup in slovnet[0].map(sentences)
+    ]
+    assert sum(map(len, ours)) > 1000
+    assert ours == theirs
+
+
+def test_entities_are_slovnets_read_after_a_full_stop(nlp: Pipeline, sentences, slovnet) -> None:
+    ours = [spans for _, spans in nlp._taggers.tag(sentences)]
+    theirs = []
+    for words, markup in zip(sentences, slovnet[1].map([". " + " ".join(w) for w in sentences])):
+        starts, ends, at = {}, {}, 2  # words joined by single spaces after ". "
+        for i, word in enumerate(words):
+            starts[at], ends[at + len(word)] = i, i + 1
+            at += len(word) + 1
+        theirs.append([(starts[s.start], ends[s.stop], s.type) for s in markup.spans if s.start])
+    assert sum(map(len, ours)) > 50
+    assert ours == theirs
+
+
+def test_batches_do_not_change_tags(
+    nlp: Pipeline, sentences, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = list(nlp._taggers.tag(sentences))
+    monkeypatch.setattr(taggers, "BATCH_TOKENS", 40)  # a sentence or two per batch
+    assert list(nlp._taggers.tag(sentences)) == whole
+
+
+def test_bio_is_read_as_slovnet_reads_it() -> None:
+    tags = [("B", "PER"), ("I", "PER"), ("I", "LOC"), ("O", ""), ("I", "ORG"), ("B", "LOC")]
+    assert bio_spans(tags) == [(0, 3, "PER"), (5, 6, "LOC")]

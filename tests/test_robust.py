@@ -14,6 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+import razdel
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +23,7 @@ from quotewho import Document, InputError, Pipeline
 from quotewho.draft import Draft
 from quotewho.quotes.context import Context
 from quotewho.quotes.marks import pair_marks
-from quotewho.segment import MAX_SENTENCE_TOKENS, segment
+from quotewho.segment import MAX_SENTENCE_TOKENS, segment, token_spans
 
 DATA = Path(__file__).parent / "data" / "robust_sentences.tsv"
 SENTENCES = [
@@ -130,6 +131,21 @@ ANY_TEXT = st.one_of(
 @given(ANY_TEXT)
 def test_any_text_gives_a_sound_document(nlp: Pipeline, text: str) -> None:
     assert_sound(nlp(text), text)
+
+
+TOKEN_TEXT = st.text(st.sampled_from(NEWSY + "_-‐−–—/\\.,:;*+=<>@#%^&()?!'"), max_size=300)
+
+
+@settings(BOUNDED, max_examples=300)
+@given(st.one_of(TOKEN_TEXT, ANY_TEXT))
+def test_tokens_are_razdels(text: str) -> None:
+    """segment.token_spans skips razdel's work at spaces and must still give its tokens."""
+    assert token_spans(text) == [(t.start, t.stop) for t in razdel.tokenize(text)]
+
+
+def test_tokens_of_real_sentences_are_razdels() -> None:
+    for text in SENTENCES:
+        assert token_spans(text) == [(t.start, t.stop) for t in razdel.tokenize(text)]
 
 
 # --- mutations of real news sentences ------------------------------------------------
@@ -256,7 +272,7 @@ ADVERSARIAL = {
     "closing guillemets": "»" * 3000,
     "dashes": "— " * 3000,
     "nested quotes": "«" * 1500 + "да" + "»" * 1500,
-    "mixed marks": "«„“”\"»" * 500,
+    "mixed marks": '«„“”"»' * 500,
     "a word repeated": "Иванов сказал: «" + "сказал " * 3000 + "», — отметил он.",
     "a 1 MB word": "а" * 1_000_000,
     "nested quotes after dashes": "— «" * 1000 + "да" + "»" * 1000,

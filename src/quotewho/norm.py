@@ -110,9 +110,7 @@ def _restore_case(original: str, form: str) -> str:
         return form.upper()
     if "-" in original and original.count("-") == form.count("-"):
         # `Северо-Кавказский`, but `Экспертно-консультативный`
-        return "-".join(
-            _restore_case(o, f) for o, f in zip(original.split("-"), form.split("-"))
-        )
+        return "-".join(_restore_case(o, f) for o, f in zip(original.split("-"), form.split("-")))
     return form[:1].upper() + form[1:] if original[:1].isupper() else form
 
 

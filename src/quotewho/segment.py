@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
+from razdel.segmenters.tokenize import TokenSplit
+from razdel.segmenters.tokenize import tokenize as razdel_tokenize
 
 # The neural taggers' cost grows with sentence length, and text without sentence
 # punctuation (lists, tables, scraped menus) can reach tens of thousands of tokens:
@@ -48,6 +50,34 @@ def lines(text: str) -> Iterator[tuple[int, str]]:
             yield match.start(), match.group()
 
 
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Where `razdel.tokenize` puts its tokens, found with razdel's own atoms and rules.
+
+    razdel builds a split record for every pair of atoms and then finds each token in the
+    text again; it never joins atoms across a space, though, so only the pairs that touch
+    are put to its rules here (their windows still reach across spaces, as razdel's do).
+    """
+    atoms = list(razdel_tokenize.split.atoms(text))
+    window = razdel_tokenize.split.window
+    spans = []
+    start = 0
+    for i, atom in enumerate(atoms):
+        if i == 0:
+            start = atom.start
+            continue
+        before = atoms[i - 1]
+        if before.stop == atom.start:
+            split = TokenSplit(atoms[max(0, i - window) : i], "", atoms[i : i + window])
+            split.buffer = text[start : before.stop]
+            if razdel_tokenize.join(split):
+                continue
+        spans.append((start, before.stop))
+        start = atom.start
+    if atoms:
+        spans.append((start, atoms[-1].stop))
+    return spans
+
+
 def split_long(tokens: list[Token], limit: int = MAX_SENTENCE_TOKENS) -> Iterator[list[Token]]:
     """Cut a token list into pieces of at most `limit`, preferring a cut after punctuation."""
     # Walks an index instead of re-slicing the remainder: linear in the sentence length.
@@ -70,7 +100,10 @@ def segment(text: str) -> list[Sent]:
     for line_start, line in lines(text):
         for sentence in sentenize(line):
             base = line_start + sentence.start
-            tokens = [Token(base + t.start, base + t.stop, t.text) for t in tokenize(sentence.text)]
+            tokens = [
+                Token(base + start, base + end, sentence.text[start:end])
+                for start, end in token_spans(sentence.text)
+            ]
             for piece in split_long(tokens):
                 start, end = piece[0].start, piece[-1].end
                 out.append(Sent(start, end, text[start:end], piece))

@@ -131,9 +131,7 @@ class Taggers:
         self._pieces = np.ascontiguousarray(navec.codes.array.reshape(subspaces * centroids, -1))
         self._offsets = np.arange(subspaces, dtype=np.intp) * centroids
         self._morph = Network.of(morph_tagger.infer.model)
-        self._morph_tags = [
-            _morph_tag(tag) for tag in morph_tagger.infer.decoder.tags_vocab.items
-        ]
+        self._morph_tags = [_morph_tag(tag) for tag in morph_tagger.infer.decoder.tags_vocab.items]
         self._ner = Network.of(ner_tagger.infer.model)
         self._transitions = ner_tagger.infer.model.head.crf.transitions.array
         self._ner_tags = [_bio(tag) for tag in ner_tagger.infer.decoder.tags_vocab.items]

@@ -278,9 +278,9 @@ CASES = [
         "Это можно сделать на законодательном уровне",
     ),
     (
-        "speaker_before_colon: a quoted outlet name is not a quote's end (Источник \"Ъ\" в …:)",
+        'speaker_before_colon: a quoted outlet name is not a quote\'s end (Источник "Ъ" в …:)',
         "corpora/nerel-1.1/train/014.txt",
-        "Источник \"Ъ\" в правительстве пояснил",
+        'Источник "Ъ" в правительстве пояснил',
         None,
         "Все ждали, что Путин",
     ),
@@ -313,7 +313,7 @@ CASES = [
         "После ухода Радия Хабирова администрация",
     ),
     (
-        "frame: как пояснили \"Ъ\" в Минэнерго: the body after the outlet the source spoke to",
+        'frame: как пояснили "Ъ" в Минэнерго: the body after the outlet the source spoke to',
         "corpora/nerel-1.1/train/014.txt",
         "Формальный повод отложить выбор",
         None,
@@ -329,7 +329,7 @@ CASES = [
     (
         "speaker_after_cue: сообщили РИА Новости в пресс-службе базы: the body, not the outlet",
         "corpora/nerel-1.1/train/003.txt",
-        "\"Всеми вопросами, связанными с данным",
+        '"Всеми вопросами, связанными с данным',
         None,
         "Всеми вопросами, связанными с данным случаем",
     ),
@@ -343,7 +343,7 @@ CASES = [
     (
         "pronoun: он after a sentence whose reporter is один из участников",
         "corpora/nerel-1.1/train/014.txt",
-        "Это подтвердил \"Ъ\" один из участников",
+        'Это подтвердил "Ъ" один из участников',
         None,
         "У нас есть возможность рассмотреть текущие",
     ),

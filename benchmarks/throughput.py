@@ -221,7 +221,7 @@ def long_texts(texts: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpora", nargs="*", type=Path, default=DEFAULT_CORPORA)
-    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--skip-long", action="store_true", help="skip the 1 MB / 5 MB texts")
     parser.add_argument("--run", help=argparse.SUPPRESS)  # internal: one measurement
     parser.add_argument("--files", nargs="*", help=argparse.SUPPRESS)

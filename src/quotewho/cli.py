@@ -575,7 +575,7 @@ def parser() -> argparse.ArgumentParser:
         add("--encoding", default="utf-8", help="of input files (default utf-8)")
         add("--html", action="store_true", help="inputs are web pages: analyse their main text")
         add("--n-process", type=int, default=1, metavar="N", help="worker processes (-1: CPUs)")
-        add("--batch-size", type=int, default=32, metavar="N", help="documents per batch")
+        add("--batch-size", type=int, default=8, metavar="N", help="documents per batch")
         add("--progress", action="store_true", help="progress bar on stderr (on for a tty)")
         add("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS")
         add("--strict", action="store_true", help="stop at the first bad input")

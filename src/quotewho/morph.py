@@ -77,6 +77,17 @@ def _best_parse(word: str, pos: str, ud_case: str) -> Parse:
     return max(options, key=score)  # max keeps the first best: pymorphy3's own order
 
 
+@lru_cache(maxsize=50_000)
+def _inflect(parse: Parse, grammemes: frozenset[str]) -> Parse | None:
+    return parse.inflect(set(grammemes))
+
+
+def inflect(parse: Parse, grammemes: set[str]) -> Parse | None:
+    """`parse.inflect(grammemes)`, cached: pymorphy3 rebuilds the whole paradigm of the
+    word each time, and the same names and titles come back in every text."""
+    return _inflect(parse, frozenset(grammemes))
+
+
 def lemma(word: str, pos: str = "", feats: dict[str, str] | None = None) -> str:
     """Dictionary form of `word` in its context."""
     return best_parse(word, pos, feats).normal_form

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .morph import UD_CASE, parses
+from .morph import UD_CASE, inflect, parses
 from .segment import Token
 
 # An abbreviation with a Russian case ending glued on: КИОРа, МВД-шники, ООНом.
@@ -85,8 +85,8 @@ def nominative_name_part(token: Token, gender: str | None) -> str:
     # no reading in slovnet's case (it reads `Локхарту` as genitive): the dictionary's own
     for parse in in_case or [p for p in readings if p.tag.case != "nomn"]:
         if gender is None or gender in parse.tag or "ms-f" in parse.tag:
-            form = parse.inflect({"nomn", gender} if gender else {"nomn"}) or parse.inflect(
-                {"nomn"}
+            form = inflect(parse, {"nomn", gender} if gender else {"nomn"}) or inflect(
+                parse, {"nomn"}
             )
             if form:
                 return _restore_case(word, form.word)
@@ -152,13 +152,13 @@ def normal_phrase(tokens: list[Token], text: str, number: str | None = None) -> 
             # tagger read (`Тамбовский областной онкологический диспансер`, never
             # `… областное онкологическое …`)
             agreement = {"nomn", number} | ({gender} if gender and number == "sing" else set())
-            forms = [p.inflect(agreement) for p in [*readings, *adjectives] if p.tag.POS == "ADJF"]
+            forms = [inflect(p, agreement) for p in [*readings, *adjectives] if p.tag.POS == "ADJF"]
             form = next((f for f in forms if f), None)
             if form:
                 words[i] = _restore_case(token.text, form.word)
             continue
         for parse in readings:
-            form = parse.inflect({"nomn", number})
+            form = inflect(parse, {"nomn", number})
             if form:
                 words[i] = _restore_case(token.text, form.word)
             break

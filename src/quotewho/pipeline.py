@@ -42,7 +42,7 @@ class Pipeline:
     def pipe(
         self,
         texts: Iterable[str] | Iterable[tuple[str, Any]],
-        batch_size: int = 32,
+        batch_size: int = 8,
         n_process: int = 1,
         as_tuples: bool = False,
         on_error: Callable[[Any, Exception], None] | None = None,

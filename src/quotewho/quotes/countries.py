@@ -38,6 +38,12 @@ def countries() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def longest_country() -> int:
+    """The most words a country's name has."""
+    return max(len(key) for key in countries())
+
+
+@cache
 def state_posts() -> frozenset[str]:
     """Lemmas of state posts (`президент`, `премьер-министр`, `канцлер`)."""
     return frozenset(read_lexicon("state_posts.txt"))
@@ -52,7 +58,7 @@ def country_at(ctx: Context, a: int, b: int) -> str | None:
     """The first country tokens [a, b) name, as written when an abbreviation (`РФ`,
     `США`), else by its name; words inside a person's name do not count (`Мартин Куба`)."""
     table = countries()
-    longest = max(len(key) for key in table)
+    longest = longest_country()
     for i in range(a, b):
         token = ctx.tokens[i]
         if ctx.entity_at(token.start, token.end, ("PER",)) is not None:

@@ -8,7 +8,7 @@ from collections import Counter
 from functools import cache
 
 from ..model import Span, Speaker
-from ..morph import parses
+from ..morph import inflect, parses
 from ..resources import read_lexicon
 from .context import Candidate, Context
 from .coref import (
@@ -92,7 +92,7 @@ def nominative_phrase(ctx: Context, a: int, b: int, inflecting: bool = True) -> 
             number = "plur" if t.feats.get("Number") == "Plur" else "sing"
             for parse in parses(word.lower()):
                 if parse.tag.POS in ("NOUN", "ADJF"):
-                    form = parse.inflect({"nomn", number})
+                    form = inflect(parse, {"nomn", number})
                     if form:
                         word = form.word if word.islower() else form.word.capitalize()
                     break

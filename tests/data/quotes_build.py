@@ -377,6 +377,36 @@ CASES = [
     ),
 ]
 rows = []
+CASES += [
+    (
+        "speaker_of_previous_quote: a direct quote a paragraph on goes on with the last voice",
+        "corpora/factrueval-2016/devset/book_461.txt",
+        "Академик Сагдеев сказал",
+        "это иллюзия",
+        "вся эта шумиха",
+    ),
+    (
+        "speaker_of_previous_quote: not for an impersonal passive (Было заявлено, что)",
+        "corpora/factrueval-2016/devset/book_438.txt",
+        "Представитель Роскосмоса Александр Воробьёв",
+        "Было заявлено",
+        "солнечная батарея",
+    ),
+    (
+        "speaker_of_previous_quote: not for an indefinite-personal cue (Ему сообщили, что)",
+        "corpora/nerel-1.1/train/90693_text.txt",
+        "Как сообщил репортерам адвокат",
+        "Ему сообщили",
+        "обвинение в совершении",
+    ),
+    (
+        "speaker_impersonal: a time (19 часов) is no source (подчёркивалось, что)",
+        "corpora/factrueval-2016/devset/book_100.txt",
+        "Начало акции",
+        None,
+        "она состоится",
+    ),
+]
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -10,6 +10,7 @@ from functools import cache
 from ..model import Span, Speaker
 from ..morph import inflect, parses
 from ..resources import read_lexicon
+from ..segment import Token
 from .context import Candidate, Context
 from .coref import (
     PLURAL_PRONOUNS,
@@ -35,6 +36,23 @@ STOP = frozenset({",", ".", "!", "?", "…", ";", ":", "(", ")", "«", "»", '"'
 def anaphoric_nouns() -> frozenset[str]:
     """Lemmas of nouns that refer back to a source named before (`собеседник агентства`)."""
     return frozenset(read_lexicon("anaphoric_sources.txt"))
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    """Lemmas of inanimate nouns that can still be a source (`источник`, `СМИ`, `следствие`)."""
+    return frozenset(read_lexicon("source_nouns.txt"))
+
+
+def can_speak(token: Token) -> bool:
+    """Whether a noun can head a source: a person's noun, a body's, or a source noun; not
+    the time, place or topic a clause is about (`часов`, `Динамика`)."""
+    last = token.lemma.rsplit("-", 1)[-1]  # `интернет-издание` is an `издание`
+    return token.feats.get("Animacy") != "Inan" or any(
+        lemma in words
+        for lemma in (token.lemma, last)
+        for words in (org_words(), source_nouns(), role_words())
+    )
 
 
 @cache
@@ -160,6 +178,8 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         named = resolve_org_noun(ctx, token.lemma, token.start)
         if named is not None:  # `в заявлении телекомпании` after `телекомпания НВО`
             return Speaker(name=named.normal, kind="organisation", mention=mention)
+    if token.pos == "NOUN" and not can_speak(token):
+        return None
     kind = "organisation" if token.lemma in org_words() or token.pos == "PROPN" else "descriptor"
     # an unnamed holder of a post has that post (`представитель Мосгоризбиркома`)
     role = role_phrase(ctx, h, b) if kind == "descriptor" else None

@@ -8,6 +8,7 @@ The order is the precision order measured on shared/gold/train.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..model import Span, Speaker
@@ -409,9 +410,35 @@ def attribute(cands: list[Candidate], ctx: Context) -> None:
 
 
 def _near(ctx: Context, a: Candidate, b: Candidate) -> bool:
-    """Whether quote `b` follows `a` closely: under 300 characters and one paragraph
-    break apart."""
-    if b.start - a.end >= 300:
+    """Whether quote `b` follows `a` closely enough to be the same voice: under 300
+    characters and at most two paragraph breaks apart (a blank line between paragraphs is
+    one break), unless `b`'s cue has an agent of its own that is nobody in particular."""
+    if b.start - a.end >= 300 or _impersonal_cue(ctx, b):
         return False
-    gap = ctx.text[a.end : b.start]
-    return gap.count("\n\n") + gap.count("\n") <= 2
+    breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, a.end, b.start))
+    # `Ему сообщили, что` (someone told him) in a paragraph of its own; in the same
+    # paragraph a plural cue goes on with the plural source before (`…, добавили они`)
+    return breaks == 0 or (breaks <= 2 and not _plural_cue(ctx, b))
+
+
+def _impersonal_cue(ctx: Context, cand: Candidate) -> bool:
+    """`Было заявлено, что`, `Хочется отметить, что`, `слухи, что`: a passive, an
+    infinitive or a noun of speech with no owner reports nobody's words in particular."""
+    i = cand.attribution.cue_token
+    if i is None:
+        return False
+    token = ctx.tokens[i]
+    return (
+        token.pos == "NOUN"
+        or token.feats.get("VerbForm") == "Inf"
+        or (token.feats.get("VerbForm") == "Part" and token.feats.get("Variant") == "Short")
+    )
+
+
+def _plural_cue(ctx: Context, cand: Candidate) -> bool:
+    i = cand.attribution.cue_token
+    feats = ctx.tokens[i].feats if i is not None else {}
+    return feats.get("Number") == "Plur" and feats.get("VerbForm") == "Fin"
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")

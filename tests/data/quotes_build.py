@@ -421,6 +421,12 @@ for rule, path, first, last, needle in CASES:
     )
 NONE = [
     (
+        "not a quote: a list of titles in quotation marks («Квант», «Химия и жизнь»)",
+        "corpora/nerel-1.1/train/106106_text.txt",
+        "Занимался оформлением книг",
+        None,
+    ),
+    (
         "in_headline: headlines are not annotated",
         "corpora/nerel-1.1/train/42258_text.txt",
         "Машков: «Многие мои герои",

@@ -224,14 +224,29 @@ def _second_dash(ctx: Context, attribution: Attribution, end: int) -> int | None
     return None
 
 
+_LIST_JOINS = frozenset({",", "и", ", и", "или", ", или"})
+
+
+def listed_names(text: str, pairs: list[Pair]) -> set[int]:
+    """Opening offsets of quoted items listed one after another (`журналов: «Квант»,
+    «Химия и жизнь», «Знание — сила»`): titles and names, not anyone's words."""
+    out = set()
+    for one, two in pairwise(pairs):
+        if one.close < two.open and " ".join(text[one.close + 1 : two.open].split()) in _LIST_JOINS:
+            out |= {one.open, two.open}
+    return out
+
+
 def find_direct(ctx: Context) -> list[Candidate]:
     """Direct quotes in marks and in dialogue lines, with their attributions."""
     text = ctx.text
     found: list[Candidate] = []
     covered_until = -1
-    for pair in pair_marks(text):
-        if pair.open < covered_until:
-            continue  # a term or a nested quote inside a quote already taken
+    pairs = pair_marks(text)
+    names = listed_names(text, pairs)
+    for pair in pairs:
+        if pair.open < covered_until or pair.open in names:
+            continue  # a term or a nested quote inside a quote already taken, or a name
         inner_start, inner_end = trimmed(text, *pair.inner)
         if inner_end - inner_start < 2:
             continue

@@ -98,14 +98,18 @@ def nominative_name_part(token: Token, gender: str | None) -> str:
     return word  # unknown (Kazakh, foreign) names stay as written: guessing harms more
 
 
-def normal_person(tokens: list[Token]) -> str:
-    """`Асылбека Есенбаева` → `Асылбек Есенбаев`, `Дина Айкенова` stays."""
+def normal_person(tokens: list[Token], text: str) -> str:
+    """`Асылбека Есенбаева` → `Асылбек Есенбаев`, `Дина Айкенова` stays, `Д. Медведева`
+    → `Д. Медведев` (the spacing between tokens is the text's)."""
     gender = name_gender(tokens)
-    return " ".join(nominative_name_part(t, gender) for t in tokens)
+    return _join(tokens, [nominative_name_part(t, gender) for t in tokens], text)
 
 
 def _restore_case(original: str, form: str) -> str:
-    """pymorphy3 answers in lower case; give the form the original's capitals."""
+    """pymorphy3 answers in lower case and with ё; give the form the original's capitals,
+    and its е where it wrote е for ё (`Объединенной` → `Объединенная`)."""
+    if "ё" in form and "ё" not in original.lower():
+        form = form.replace("ё", "е")
     if original.isupper() and len(original) > 1:
         return form.upper()
     if "-" in original and original.count("-") == form.count("-"):
@@ -135,8 +139,9 @@ def normal_phrase(tokens: list[Token], text: str, number: str | None = None) -> 
     gender = head_gender(tokens[head])
     for i in range(head + 1):
         token = tokens[i]
+        participle = token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
         if (
-            token.pos not in ("NOUN", "PROPN", "ADJ")
+            (token.pos not in ("NOUN", "PROPN", "ADJ") and not participle)
             or words[i].isupper()
             or words[i] != token.text
         ):
@@ -146,13 +151,18 @@ def normal_phrase(tokens: list[Token], text: str, number: str | None = None) -> 
             for p in parses(token.text)
             if p.tag.case == (token_case(token) or "nomn") and p.tag.POS in ("NOUN", "ADJF")
         ]
-        adjectives = [p for p in parses(token.text) if p.tag.POS == "ADJF"]
+        # a participle agrees like an adjective (`Объединённого фронта`)
+        adjectives = [p for p in parses(token.text) if p.tag.POS in ("ADJF", "PRTF")]
         if i < head and adjectives:
             # every adjective before the head agrees with it, whatever case or gender the
             # tagger read (`Тамбовский областной онкологический диспансер`, never
             # `… областное онкологическое …`)
             agreement = {"nomn", number} | ({gender} if gender and number == "sing" else set())
-            forms = [inflect(p, agreement) for p in [*readings, *adjectives] if p.tag.POS == "ADJF"]
+            forms = [
+                inflect(p, agreement)
+                for p in [*readings, *adjectives]
+                if p.tag.POS in ("ADJF", "PRTF")
+            ]
             form = next((f for f in forms if f), None)
             if form:
                 words[i] = _restore_case(token.text, form.word)
@@ -193,5 +203,5 @@ def _join(tokens: list[Token], words: list[str], text: str) -> str:
 def normal(tokens: list[Token], type: str, text: str) -> str:
     """The normal form of a PER, ORG or LOC mention (roles: `roles.role_normal`)."""
     if type == "PER":
-        return normal_person(tokens)
+        return normal_person(tokens, text)
     return normal_phrase(tokens, text)

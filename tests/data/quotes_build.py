@@ -407,6 +407,22 @@ CASES += [
         "она состоится",
     ),
 ]
+CASES += [
+    (
+        "speaker_before_colon: a surname in its nominative is the subject whatever its tag",
+        "corpora/nerel-1.1/train/2552_text.txt",
+        "Франц Бекенбауэр",
+        "Бекенбауэр свой интерес",
+        "Это было бы задание",
+    ),
+    (
+        "speaker_before_colon: a relative clause with no speech in it is not the source",
+        "corpora/nerel-1.1/train/129326_text.txt",
+        "Американская певица и актриса Селена",
+        "Знаю, многие мои поклонники",
+        "многие мои поклонники",
+    ),
+]
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

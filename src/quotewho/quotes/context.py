@@ -114,8 +114,10 @@ class Context:
         санкционировала`): a PER mention of the person with most mentions so named."""
         by_surname: dict[str, Person] = {}
         for person in sorted(self.draft.people, key=lambda p: len(p.mentions)):
-            for mention in person.mentions:
-                word = mention.text.split()[-1] if mention.text.split() else ""
+            # the surname as written in each mention, and in the nominative of the name
+            # (`Бекенбауэр` when the text so far only had `Бекенбауэра`)
+            for name in [*(m.text for m in person.mentions), person.name]:
+                word = name.split()[-1] if name.split() else ""
                 if len(word) > 2 and word[:1].isupper():
                     by_surname[word.lower().replace("ё", "е")] = person
         tagged = {(e.start, e.end) for e in self.draft.entities if e.type == "PER"}

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from ..model import Span, Speaker
 from .context import Candidate, Context, is_nominative
 from .coref import PRONOUN_GENDER, listed
-from .indirect import quoting_cues
+from .indirect import cue_nouns, quoting_cues
 from .sources import STOP, one_of, org_words, speaker_from_token
 
 _MARKS = frozenset('«»"„“”')
@@ -124,6 +124,12 @@ def _apposed_name(ctx: Context, h: int, a: int) -> int | None:
         ):
             return j
     return None
+
+
+def _as_named(token, entity) -> bool:
+    """A surname written as the name's own nominative (`Бекенбауэр свой интерес …`, which
+    the tagger read as a dative): the nominative, whatever case the tagger gave."""
+    return entity is not None and entity.type == "PER" and token.text == entity.normal.split()[-1]
 
 
 def _fronted_name(ctx: Context, j: int, a: int, entity) -> bool:
@@ -305,7 +311,14 @@ def speaker_before_colon(cand: Candidate, ctx: Context) -> Speaker | None:
     clause = any(t.pos in ("VERB", "AUX") or t.text in "—–" for t in tokens[a:b])
     for j in range(a, b):  # the clause's subject: its first nominative name or pronoun
         named = ctx.entity_at(tokens[j].start, tokens[j].end, ("PER", "ORG"))
-        if (named or tokens[j].pos == "PRON") and tokens[j].feats.get("Case") in (None, "Nom"):
+        if (named or tokens[j].pos == "PRON") and (
+            tokens[j].feats.get("Case") in (None, "Nom") or _as_named(tokens[j], named)
+        ):
+            if tokens[j].lemma == "который" and (k := _antecedent(ctx, j, a)) is not None:
+                if any(ctx.cue[i] or tokens[i].lemma in cue_nouns() for i in range(j, b)):
+                    # `Бекенбауэра, который отшучивается словами:`: the relative speaks
+                    return speaker_from_token(ctx, k, cand, b)
+                continue  # `с подругой Райсой, которая стала её донором:`: not the source
             return speaker_from_token(ctx, j, cand, b)
     if clause:
         return None  # `… — это иллюзия: «…»`: no source here, the previous quote's may do

@@ -307,7 +307,28 @@ def drop_documents_and_posts(mentions: list[Mention], sent: Sent, text: str) -> 
     ]
 
 
+def join_split_names(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Нейл` + `Патрик Харрис`: a one-word PER mention and a capitalised one right after
+    it, a space apart, are one name the tagger broke after its first word; a full name
+    before another stays apart (`пресс-секретарю … Билла Клинтона Джо Локхарту`)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.type == mention.type == "PER"
+            and text[last.end : mention.start] == " "
+            and mention.tokens[0].text[:1].isupper()
+            and len(last.tokens) == 1
+        ):
+            out[-1] = Mention(last.start, mention.end, "PER", last.tokens + mention.tokens)
+        else:
+            out.append(mention)
+    return out
+
+
 RULES: list[Rule] = [
+    join_split_names,
     drop_documents_and_posts,
     fixed_types,
     split_lists,

@@ -423,6 +423,15 @@ CASES += [
         "многие мои поклонники",
     ),
 ]
+CASES.append(
+    (
+        "speaker_after_cue: a list of titles runs up to the name (актер, продюсер и директор X)",
+        "corpora/nerel-1.1/train/40631_text.txt",
+        "«Вентворт Миллер",
+        None,
+        "молодец",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

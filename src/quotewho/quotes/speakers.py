@@ -28,6 +28,10 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
     common = org = quoted = None
     for j in range(cue + 1, b):
         if tokens[j].text in STOP and tokens[j].text not in {"«", "»", '"'}:
+            if common is not None and tokens[j].text == ",":
+                named = _name_after_titles(ctx, j + 1, b)
+                if named is not None:  # `— заявил актер, продюсер и директор Нейл Харрис`
+                    return speaker_from_token(ctx, named, cand, b)
             break
         if tokens[j].lemma == "один" and j + 1 < b and tokens[j + 1].text.lower() == "из":
             return one_of(ctx, j, b)  # `— рассказал "Ъ" один из участников встречи`
@@ -60,6 +64,20 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
                 return found
     # `как сообщал "Ъ"`: the quoted outlet is the subject after all
     return speaker_from_token(ctx, quoted, cand, b) if quoted is not None else None
+
+
+def _name_after_titles(ctx: Context, j: int, b: int) -> int | None:
+    """The person a list of titles runs up to (`продюсер и директор Нейл Патрик Харрис`),
+    from token `j`: nominative nouns and their adjectives, `и` and commas, then a name."""
+    tokens = ctx.tokens
+    for k in range(j, min(b, j + 8)):
+        token = tokens[k]
+        if ctx.entity_at(token.start, token.end, ("PER",)) and is_nominative(token):
+            return k if k > j else None
+        title = token.pos in ("NOUN", "ADJ") and is_nominative(token)
+        if not (title or token.text in {",", "и"}):
+            return None
+    return None
 
 
 def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:

@@ -126,3 +126,14 @@ def test_spellings_one_vowel_apart_are_one_person() -> None:
 )
 def test_spelling_variants(a: str, b: str, same: bool) -> None:
     assert spelling_variants(a, b) is same
+
+
+def test_gender_the_name_does_not_tell_comes_from_its_verbs() -> None:
+    """NEREL 1.1 train 125048_text (Russian Wikinews, CC BY 2.5): pymorphy3 knows `Мартина`
+    only as the genitive of `Мартин`; `участвовала` says who she is."""
+    text = (
+        "В красном купальнике Мартина Биг участвовала в фотосессии на пляже Венис Бич "
+        "в Лос-Анджелесе, США."
+    )
+    (person,) = quotewho.extract(text).people
+    assert (person.name, person.gender) == ("Мартина Биг", "femn")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from .model import Entity, Organisation, Person, RoleLink, Span
 from .morph import parses
+from .segment import Sent
 
 # A feminine surname and its masculine stem: Есенбаева ~ Есенбаев, Айкенова ~ Айкенов.
 _FEMININE_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын)а$")
@@ -65,11 +67,31 @@ def spelling_variants(a: str, b: str) -> bool:
     return changed <= _VOWELS and a[k + (len(a) == len(b)) :] == b[k + 1 :]
 
 
-def cluster_people(entities: list[Entity], links: list[RoleLink] = ()) -> list[Person]:
+_UD_GENDER = {"Masc": "masc", "Fem": "femn"}
+
+
+def verb_genders(sents: list[Sent]) -> dict[int, str]:
+    """The gender of the past-tense verb right after each token that has one, by the
+    token's end offset: `Мартина Биг участвовала` says she is a woman where the dictionary
+    only knows a man's name `Мартин`."""
+    out = {}
+    for sent in sents:
+        for token, after in pairwise(sent.tokens):
+            gender = _UD_GENDER.get(after.feats.get("Gender", ""))
+            if gender and after.pos in ("VERB", "AUX"):
+                out[token.end] = gender
+    return out
+
+
+def cluster_people(
+    entities: list[Entity], links: list[RoleLink] = (), verbs: dict[int, str] | None = None
+) -> list[Person]:
     """PER mentions of one person clustered: full names by surname (and a compatible first
     name), then one-word mentions by surname or, failing that, by a unique first name; a
     surname spelt one letter apart (`Роухани`, `Рухани`) is the same when no exact one is.
-    Each person is named by their fullest mention and gets the role links of their mentions."""
+    Each person is named by their fullest mention and gets the role links of their mentions;
+    a gender the name does not tell is read from the verbs right after its mentions
+    (`verbs`, see `verb_genders`), when they agree."""
     per = [e for e in entities if e.type == "PER" and e.normal.split()]
     clusters: list[list[Entity]] = []
     for entity in sorted(per, key=lambda e: (-len(e.normal.split()), e.start)):
@@ -105,11 +127,12 @@ def cluster_people(entities: list[Entity], links: list[RoleLink] = ()) -> list[P
         roles = [
             link for link in links if (link.person_mention.start, link.person_mention.end) in spans
         ]
+        agreed = {(verbs or {}).get(e.end) for e in mentions} - {None}
         people.append(
             Person(
                 id=len(people),
                 name=name,
-                gender=name_gender(name),
+                gender=name_gender(name) or (agreed.pop() if len(agreed) == 1 else None),
                 mentions=[span_of(e) for e in mentions],
                 roles=sorted(roles, key=lambda link: link.role_mention.start),
             )

@@ -15,7 +15,7 @@ from . import morph, ner, norm, roles
 from .draft import Draft
 from .errors import InputError
 from .model import Document, Entity
-from .people import cluster_organisations, cluster_people
+from .people import cluster_organisations, cluster_people, verb_genders
 from .quotes import find_quotes
 from .segment import segment
 from .taggers import Taggers
@@ -130,7 +130,7 @@ class Pipeline:
             self.tag_entities(draft, found[done : done + len(draft.sents)])
             done += len(draft.sents)
             links = roles.document_links(draft.sents, draft.mentions, draft.text)
-            draft.people = cluster_people(draft.entities, links)
+            draft.people = cluster_people(draft.entities, links, verb_genders(draft.sents))
             draft.organisations = cluster_organisations(draft.entities)
             draft.quotes = find_quotes(draft)
         return [draft.to_document() for draft in drafts]

@@ -432,6 +432,15 @@ CASES.append(
         "молодец",
     )
 )
+CASES.append(
+    (
+        "speaker_before_colon: она is the woman the verbs before call a woman (Мартина Биг)",
+        "corpora/nerel-1.1/train/125048_text.txt",
+        "28-летняя немка Мартина Биг",
+        "Ребенком я восхищалась",
+        "Ребенком я восхищалась",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

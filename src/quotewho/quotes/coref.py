@@ -105,13 +105,27 @@ def resolve_pronoun(
         if sent < here - _SUBJECT_REACH:
             break
         for entity, person in reversed(by_sentence.get(sent, [])):  # text order
-            token = ctx.tokens[ctx.token_at(entity.start)]
-            if token.feats.get("Case") == "Nom":
+            if _subject_name(ctx, entity, person):
                 return person
     for sent in order:
         if by_sentence.get(sent):
             return by_sentence[sent][0][1]
     return None
+
+
+def _subject_name(ctx: Context, entity: Entity, person: Person) -> bool:
+    """Whether a mention is a clause's subject: tagged nominative, or written as the name's
+    nominative right before a verb (`Мартина Биг участвовала`, where the tagger read the
+    genitive of `Мартин`)."""
+    i = ctx.token_at(entity.start)
+    if ctx.tokens[i].feats.get("Case") == "Nom":
+        return True
+    after = ctx.token_at(entity.end)
+    return (
+        entity.text == person.name
+        and after < len(ctx.tokens)
+        and ctx.tokens[after].pos in ("VERB", "AUX")
+    )
 
 
 def listed(ctx: Context, entity: Entity) -> bool:

@@ -455,6 +455,13 @@ for rule, path, first, last, needle in CASES:
     )
 NONE = [
     (
+        'not a quote: a short name right after its noun (группировкой "Исламский джихад")',
+        "corpora/nerel-1.1/train/29_11_12b.txt",
+        "Между тем масс-медиа",
+        None,
+        ("Исламский", "джихад"),
+    ),
+    (
         "not a quote: a list of titles in quotation marks («Квант», «Химия и жизнь»)",
         "corpora/nerel-1.1/train/106106_text.txt",
         "Занимался оформлением книг",

@@ -237,6 +237,20 @@ def listed_names(text: str, pairs: list[Pair]) -> set[int]:
     return out
 
 
+def names_a_noun(ctx: Context, pair: Pair) -> bool:
+    """A short capitalised text in marks right after a noun is that noun's name
+    (`группировкой "Исламский джихад"`, `сериала «Побег»`), not a quote; a noun of speech
+    may introduce one (`заявление «Мы готовы»`)."""
+    inner = ctx.text[pair.open + 1 : pair.close].strip()
+    if not inner[:1].isupper() or len(inner.split()) > 4 or any(c in inner for c in ".!?"):
+        return False
+    before = ctx.token_before(pair.open)
+    if before < 0:
+        return False
+    token = ctx.tokens[before]
+    return token.pos == "NOUN" and token.lemma not in cue_nouns()
+
+
 def find_direct(ctx: Context) -> list[Candidate]:
     """Direct quotes in marks and in dialogue lines, with their attributions."""
     text = ctx.text
@@ -245,7 +259,7 @@ def find_direct(ctx: Context) -> list[Candidate]:
     pairs = pair_marks(text)
     names = listed_names(text, pairs)
     for pair in pairs:
-        if pair.open < covered_until or pair.open in names:
+        if pair.open < covered_until or pair.open in names or names_a_noun(ctx, pair):
             continue  # a term or a nested quote inside a quote already taken, or a name
         inner_start, inner_end = trimmed(text, *pair.inner)
         if inner_end - inner_start < 2:

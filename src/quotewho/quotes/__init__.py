@@ -22,7 +22,6 @@ from .indirect import (
     find_parentheticals,
     find_that_clauses,
 )
-from .marks import pair_marks
 from .speakers import attribute
 
 # Which finder keeps a quote when two propose the same stretch of text.
@@ -56,7 +55,7 @@ def find_quotes(draft: Draft) -> list[Quote]:
         *find_namings(ctx),
         *find_parentheticals(ctx),
     ]
-    quoted = quoted_stretches(ctx.text)
+    quoted = quoted_stretches(ctx)
     indirect = [c for c in indirect if not inside_quotation(c, quoted)]
     direct = attach_followers(ctx, find_direct(ctx), indirect)
     cues = {c.attribution.cue for c in indirect if c.finder == "inverted"}
@@ -114,10 +113,11 @@ def in_headline(ctx: Context, cand: Candidate) -> bool:
     return not last or last[-1] not in ".!?…:;"
 
 
-def quoted_stretches(text: str) -> list[tuple[int, int]]:
+def quoted_stretches(ctx: Context) -> list[tuple[int, int]]:
     """Disjoint, sorted stretches inside quotation marks of four words or more."""
+    text = ctx.text
     out: list[tuple[int, int]] = []
-    for pair in pair_marks(text):  # sorted by opening mark
+    for pair in ctx.pairs:  # sorted by opening mark
         if len(text[pair.open : min(pair.close, pair.open + 200)].split()) < 4:
             continue
         if out and pair.open < out[-1][1]:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from ..draft import Draft
 from ..model import Entity, Person, Speaker
 from ..morph import all_lemmas, parses
 from ..resources import read_lexicon
 from ..segment import Token
+from .marks import Pair, pair_marks
 
 DASHES = frozenset("—–-")
 SENTENCE_END = frozenset(".!?…")
@@ -98,6 +99,11 @@ class Context:
             [*draft.entities, *self._surname_mentions()], key=lambda e: e.start
         )
         self.entity_starts = [e.start for e in self.entities]
+
+    @cached_property
+    def pairs(self) -> list[Pair]:
+        """Every pair of quotation marks of the text (`marks.pair_marks`), found once."""
+        return pair_marks(self.text)
 
     def _mark_multiword_cues(self) -> None:
         """`давал понять, что`: the first word of a cue of several words is a cue."""

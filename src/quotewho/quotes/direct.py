@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from .context import DASHES, SENTENCE_END, Attribution, Candidate, Context, is_cue
 from .indirect import cue_nouns, is_finite, is_impersonal, quoting_cues
-from .marks import Pair, pair_marks, quote_start_position
+from .marks import Pair, quote_start_position
 
 _SPACE = " \t\u00a0\r"
 _WIKI = "'"  # wiki italics around quotes: ''«…»''
@@ -256,7 +256,7 @@ def find_direct(ctx: Context) -> list[Candidate]:
     text = ctx.text
     found: list[Candidate] = []
     covered_until = -1
-    pairs = pair_marks(text)
+    pairs = ctx.pairs
     names = listed_names(text, pairs)
     for pair in pairs:
         if pair.open < covered_until or pair.open in names or names_a_noun(ctx, pair):

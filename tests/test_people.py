@@ -137,3 +137,11 @@ def test_gender_the_name_does_not_tell_comes_from_its_verbs() -> None:
     )
     (person,) = quotewho.extract(text).people
     assert (person.name, person.gender) == ("Мартина Биг", "femn")
+
+
+def test_verbs_outweigh_a_guess_at_a_foreign_first_name() -> None:
+    """NEREL 1.1 train 23275_text (Russian Wikinews, CC BY 2.5): an adverb may stand
+    between the name and its verb."""
+    text = "Позже, в интервью газете Nice Matin Бриджит Бардо подробнее рассказала о причинах."
+    (person,) = quotewho.extract(text).people
+    assert (person.name, person.gender) == ("Бриджит Бардо", "femn")

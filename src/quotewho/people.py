@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 
 from .model import Entity, Organisation, Person, RoleLink, Span
 from .morph import parses
@@ -71,14 +70,18 @@ _UD_GENDER = {"Masc": "masc", "Fem": "femn"}
 
 
 def verb_genders(sents: list[Sent]) -> dict[int, str]:
-    """The gender of the past-tense verb right after each token that has one, by the
-    token's end offset: `Мартина Биг участвовала` says she is a woman where the dictionary
-    only knows a man's name `Мартин`."""
+    """The gender of the past-tense verb right after each token that has one (adverbs
+    between allowed), by the token's end offset: `Мартина Биг участвовала`, `Бриджит Бардо
+    подробнее рассказала` say who is a woman where the dictionary does not."""
     out = {}
     for sent in sents:
-        for token, after in pairwise(sent.tokens):
-            gender = _UD_GENDER.get(after.feats.get("Gender", ""))
-            if gender and after.pos in ("VERB", "AUX"):
+        tokens = sent.tokens
+        for i, token in enumerate(tokens[:-1]):
+            k = i + 1
+            while k < len(tokens) - 1 and k - i <= 2 and tokens[k].pos == "ADV":
+                k += 1
+            gender = _UD_GENDER.get(tokens[k].feats.get("Gender", ""))
+            if gender and tokens[k].pos in ("VERB", "AUX"):
                 out[token.end] = gender
     return out
 
@@ -90,8 +93,8 @@ def cluster_people(
     name), then one-word mentions by surname or, failing that, by a unique first name; a
     surname spelt one letter apart (`Роухани`, `Рухани`) is the same when no exact one is.
     Each person is named by their fullest mention and gets the role links of their mentions;
-    a gender the name does not tell is read from the verbs right after its mentions
-    (`verbs`, see `verb_genders`), when they agree."""
+    the gender is the one the verbs right after its mentions agree on (`verbs`, see
+    `verb_genders`), else the one its name tells."""
     per = [e for e in entities if e.type == "PER" and e.normal.split()]
     clusters: list[list[Entity]] = []
     for entity in sorted(per, key=lambda e: (-len(e.normal.split()), e.start)):
@@ -132,7 +135,8 @@ def cluster_people(
             Person(
                 id=len(people),
                 name=name,
-                gender=name_gender(name) or (agreed.pop() if len(agreed) == 1 else None),
+                # the verbs' agreement outweighs a dictionary's guess at a foreign name
+                gender=agreed.pop() if len(agreed) == 1 else name_gender(name),
                 mentions=[span_of(e) for e in mentions],
                 roles=sorted(roles, key=lambda link: link.role_mention.start),
             )

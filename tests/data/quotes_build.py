@@ -441,6 +441,15 @@ CASES.append(
         "Ребенком я восхищалась",
     )
 )
+CASES.append(
+    (
+        "speaker_before_colon: a report ending in a colon goes on in the speaker's own words",
+        "corpora/nerel-1.1/train/23275_text.txt",
+        "Позже, в интервью газете Nice Matin",
+        "По словам актрисы",
+        "Я больше не поддерживаю",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -91,6 +91,13 @@ def is_impersonal(token: Token) -> bool:
     )
 
 
+def _opens_quote(tokens: list[Token], k: int, b: int) -> bool:
+    """Whether a quotation mark or a dash opens at token `k`, past wiki italics (`''«`)."""
+    while k < b and not tokens[k].text.strip("'"):
+        k += 1
+    return k < b and tokens[k].text[:1] in '«"„“—–'
+
+
 def content_end(ctx: Context, i: int, b: int) -> int:
     """Where a content clause starting at token `i` ends (exclusive token index): the end
     of its sentence `b`, or an earlier comma that opens another report (`…, а он
@@ -104,7 +111,7 @@ def content_end(ctx: Context, i: int, b: int) -> int:
             depth = depth + 1 if depth == 0 else depth - 1
         if depth > 0:
             continue
-        if tokens[j].text == ":" and j + 1 < b and tokens[j + 1].text[:1] in '«"„“—–':
+        if tokens[j].text == ":" and _opens_quote(tokens, j + 1, b):
             return j  # `…: «…»` opens a direct quote of its own
         if tokens[j].text not in {",", ";"} or j + 1 >= b:
             continue

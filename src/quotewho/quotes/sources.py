@@ -16,6 +16,7 @@ from .coref import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     listed,
+    people_before,
     person_gender,
     resolve_org_noun,
     resolve_pronoun,
@@ -172,6 +173,8 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         # `— сказал министр`; `глава МИДа отметил` only after `глава МИДа Сэйдзи Маэхара`
         tail = tokens[h + 1].lemma if b > h + 1 else ""
         person = resolve_role(ctx, token.lemma, token.start, tail)
+        if person is None and token.feats.get("Gender") == "Fem" and b == h + 1:
+            person = only_woman_before(ctx, token.start)
         if person is not None:
             return person_speaker(person, ctx, mention)
     if token.lemma in org_words() and b == h + 1:
@@ -201,6 +204,17 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             text=ctx.text[tokens[a].start : tokens[b - 1].end],
         ),
     )
+
+
+def only_woman_before(ctx: Context, offset: int):
+    """`По словам актрисы` where no one was introduced as an actress: a feminine role noun
+    stands for the one woman named before it, when there is exactly one."""
+    women = {
+        person.id: person
+        for entity in people_before(ctx, offset, [])
+        if (person := ctx.person(entity)) is not None and person_gender(person) == "femn"
+    }
+    return next(iter(women.values())) if len(women) == 1 else None
 
 
 def one_of(ctx: Context, j: int, b: int) -> Speaker:

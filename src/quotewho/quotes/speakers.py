@@ -320,6 +320,16 @@ def speaker_before_colon(cand: Candidate, ctx: Context) -> Speaker | None:
     att = cand.attribution
     if att.how != "colon" or att.region is None:
         return None
+    previous = cand.extra.get("previous")
+    if (
+        previous is not None
+        and previous.kind != "direct"
+        and previous.speaker is not None
+        and not ctx.text[previous.end : cand.start].strip(" :'«„“\"\u00a0")
+    ):
+        # `По словам актрисы, власти не отвечают …: «Я больше не поддерживаю …»`: the
+        # report the colon ends goes on in the speaker's own words
+        return previous.speaker
     a, b = att.region
     if att.cue_token is not None:
         return _subject_before(ctx, att.cue_token, a, cand) or _subject_after(

@@ -450,6 +450,15 @@ CASES.append(
         "Я больше не поддерживаю",
     )
 )
+CASES.append(
+    (
+        "speaker_in_frame: по их словам → the plural source before",
+        "corpora/nerel-1.1/train/39442_text.txt",
+        "4 июля 2013 года представители армии",
+        "По их словам",
+        "привентивный",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

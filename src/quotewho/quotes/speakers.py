@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ..model import Span, Speaker
 from .context import Candidate, Context, is_nominative
-from .coref import PRONOUN_GENDER, listed
+from .coref import PLURAL_PRONOUNS, PRONOUN_GENDER, listed
 from .indirect import cue_nouns, quoting_cues
 from .sources import STOP, one_of, org_words, speaker_from_token
 
@@ -379,8 +379,8 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
     a, b = att.region
     tokens = ctx.tokens
     for j in range(a, b):
-        if tokens[j].text.lower() in PRONOUN_GENDER:
-            return speaker_from_token(ctx, j, cand, b)
+        if tokens[j].text.lower() in PRONOUN_GENDER or tokens[j].text.lower() in PLURAL_PRONOUNS:
+            return speaker_from_token(ctx, j, cand, b)  # `по его словам`, `по их словам`
     for j in range(a, b):
         if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER",)):
             return speaker_from_token(ctx, j, cand, b)

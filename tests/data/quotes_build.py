@@ -459,6 +459,29 @@ CASES.append(
         "привентивный",
     )
 )
+CASES += [
+    (
+        "speaker_in_frame: по словам одного из X → один из X",
+        "corpora/nerel-1.1/train/570.txt",
+        "По словам одного из советников",
+        None,
+        "вел долгий торг",
+    ),
+    (
+        "speaker_subject_of_cue: он after a report is its clause's subject, not its source",
+        "corpora/nerel-1.1/train/570.txt",
+        "По словам одного из советников",
+        "себя экспертом",
+        "себя экспертом",
+    ),
+    (
+        "speaker_subject_of_cue: an outlet's name in marks opening the clause is its subject",
+        "corpora/nerel-1.1/train/203.txt",
+        "также писали, что",
+        None,
+        "хотел уйти еще годом ранее",
+    ),
+]
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

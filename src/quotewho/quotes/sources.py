@@ -218,14 +218,21 @@ def only_woman_before(ctx: Context, offset: int):
 
 
 def one_of(ctx: Context, j: int, b: int) -> Speaker:
-    """`один из участников встречи`: an unnamed source, the phrase as written."""
+    """`один из участников встречи`: an unnamed source, the phrase as written but for
+    `один` in the nominative (`по словам одного из советников` → `один из советников`)."""
     tokens = ctx.tokens
     end = j + 2
     while end < b and tokens[end].text not in STOP and not ctx.cue[end]:
         end += 1
     start, stop = tokens[j].start, tokens[end - 1].end
+    first = tokens[j].text
+    gender = "femn" if first.lower() in {"одна", "одной", "одну"} else "masc"
+    nominative = next((inflect(p, {"nomn", gender}) for p in parses(first)), None)
+    word = nominative.word if nominative is not None else first.lower()
+    if first[:1].isupper():
+        word = word[:1].upper() + word[1:]
     return Speaker(
-        name=ctx.text[start:stop],
+        name=word + ctx.text[tokens[j].end : stop],
         kind="descriptor",
         mention=Span(start=start, end=stop, text=ctx.text[start:stop]),
     )
@@ -292,7 +299,9 @@ def display_name(person, ctx: Context, mention) -> str:
     # `Амстеля` the tagger took for a nominative)
     if written and not any(form.lower() == surname for form in written):
         best = max(written, key=written.__getitem__)
-        if best.lower() != surname and best.lower()[:-2] == surname[: len(best) - 2]:
+        stem = best.lower()[:-2]
+        # a stem of three letters at least: a pronoun (`Он`) shares the empty one
+        if best.lower() != surname and len(stem) >= 3 and stem == surname[: len(stem)]:
             name = " ".join([*words[:-1], best])
     return name
 
@@ -340,7 +349,11 @@ def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Sp
             return None
     else:
         return None
-    first = bisect_left(ctx.entity_starts, previous.end)
+    # the subject of a reported clause is as good an antecedent as one after it (`По
+    # словам советника, Антуфьев вёл торг … Он считает себя экспертом`); a name inside
+    # a direct quote is not
+    since = previous.start if previous.kind != "direct" else previous.end
+    first = bisect_left(ctx.entity_starts, since)
     for entity in ctx.entities[first : bisect_left(ctx.entity_starts, offset)]:
         if entity.type == "PER":
             token = ctx.tokens[min(ctx.token_at(entity.start), len(ctx.tokens) - 1)]

@@ -201,8 +201,8 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             continue
         entity = ctx.entity_at(token.start, token.end, ("PER", "ORG"))
         case = token.feats.get("Case")
-        if _quoted_name(ctx, j) and j >= cue - 3:
-            continue  # `В уфимской мэрии "Ъ" сообщили`
+        if _quoted_name(ctx, j) and j >= cue - 3 and j - 1 > a:
+            continue  # `В уфимской мэрии "Ъ" сообщили`; not `"Ведомости" также писали`
         if entity is not None and entity.type == "ORG" and _dependent_name(ctx, j):
             continue
         if crossed and not (entity is not None and entity.type == "PER") and token.pos != "PRON":
@@ -384,6 +384,9 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
     for j in range(a, b):
         if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER",)):
             return speaker_from_token(ctx, j, cand, b)
+    for j in range(a, b - 1):
+        if tokens[j].lemma == "один" and tokens[j + 1].text.lower() == "из":
+            return one_of(ctx, j, b)  # `по словам одного из советников губернатора`
     for j in range(a, b):
         if tokens[j].pos in ("NOUN", "PROPN") and not ctx.cue[j]:
             return speaker_from_token(ctx, j, cand, b)

@@ -50,7 +50,7 @@ def cases(list_path: Path) -> dict[str, tuple[int, str, Callable[[int], str]]]:
         "guillemets": (100_000, "«", lambda n: "«" * n),
         "dashes": (100_000, "`— `", lambda n: "— " * n),
         "nested quotes": (50_000, "levels", lambda n: "«" * n + "да" + "»" * n),
-        "mixed marks": (20_000, "`«„“”\"»`", lambda n: "«„“”\"»" * n),
+        "mixed marks": (20_000, '`«„“”"»`', lambda n: '«„“”"»' * n),
         "a repeated word": (50_000, "`сказал `", lambda n: "Он сказал: «" + "сказал " * n),
         "a 1 MB word": (1_000_000, "letters", lambda n: "а" * n),
         "list.txt": (1, "file", list_text(list_path, flat=False)),

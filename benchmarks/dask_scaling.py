@@ -105,26 +105,34 @@ def main() -> int:
     texts = [path.read_text(encoding="utf-8") for path in paths]
     chars = sum(map(len, texts))
     trim = dask.config.get("distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_")
-    print(f"{len(texts)} texts, {chars} characters, {psutil.cpu_count()} cores, "
-          f"load average {' '.join(f'{x:.1f}' for x in psutil.getloadavg())}, "
-          f"workers' MALLOC_TRIM_THRESHOLD_={trim}")
+    print(
+        f"{len(texts)} texts, {chars} characters, {psutil.cpu_count()} cores, "
+        f"load average {' '.join(f'{x:.1f}' for x in psutil.getloadavg())}, "
+        f"workers' MALLOC_TRIM_THRESHOLD_={trim}"
+    )
 
-    print("| setup | docs/s | speed-up | CPU s/doc | on CPU | model load s | worker MiB loaded "
-          "| worker MiB peak |")
+    print(
+        "| setup | docs/s | speed-up | CPU s/doc | on CPU | model load s | worker MiB loaded "
+        "| worker MiB peak |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     seconds, cpu = run_plain(texts)
-    print(f"| 1 process, no Dask | {len(texts) / seconds:.1f} | | {cpu / len(texts):.3f} "
-          f"| {cpu / seconds:.0%} | | | |")
+    print(
+        f"| 1 process, no Dask | {len(texts) / seconds:.1f} | | {cpu / len(texts):.3f} "
+        f"| {cpu / seconds:.0%} | | | |"
+    )
     one = None
     for workers in args.workers:
         run = run_cluster(texts, workers, args.partition)
         rate = len(texts) / run["seconds"]
         one = one or (rate if workers == 1 else None)
         speedup = f"{rate / one:.2f}×" if one else ""
-        print(f"| {workers} worker{'s' * (workers > 1)} | {rate:.1f} | {speedup} "
-              f"| {run['cpu'] / len(texts):.3f} | {run['cpu'] / run['seconds'] / workers:.0%} "
-              f"| {run['loading']:.1f} | {run['loaded']:.0f} "
-              f"| {run['peak']:.0f} |")
+        print(
+            f"| {workers} worker{'s' * (workers > 1)} | {rate:.1f} | {speedup} "
+            f"| {run['cpu'] / len(texts):.3f} | {run['cpu'] / run['seconds'] / workers:.0%} "
+            f"| {run['loading']:.1f} | {run['loaded']:.0f} "
+            f"| {run['peak']:.0f} |"
+        )
     return 0
 
 

@@ -94,6 +94,24 @@ def test_two_processes_give_what_one_gives(nlp, one_by_one) -> None:
     ]
 
 
+def test_workers_stay_for_the_next_run_until_closed(one_by_one) -> None:
+    nlp = Pipeline()
+    assert list(nlp.pipe(TEXTS[:2], batch_size=1, n_process=2)) == one_by_one[:2]
+    pool = nlp._pool
+    pids = sorted(process.pid for process in pool[1]._pool)
+    assert list(nlp.pipe(TEXTS[2:4], batch_size=1, n_process=2)) == one_by_one[2:4]
+    assert nlp._pool is pool and sorted(p.pid for p in pool[1]._pool) == pids
+    docs = nlp.pipe(TEXTS, batch_size=1, n_process=2)
+    next(docs)
+    docs.close()  # the consumer stopped early: work was in flight, the workers go
+    assert "_pool" not in vars(nlp)
+    assert not any(process.is_alive() for process in pool[1]._pool)
+    list(nlp.pipe(TEXTS[:1], n_process=2))
+    fresh = nlp._pool[1]
+    nlp.close()
+    assert "_pool" not in vars(nlp) and not any(p.is_alive() for p in fresh._pool)
+
+
 def test_a_failing_text_is_left_out_and_reported(nlp, one_by_one) -> None:
     failed = []
     texts = [TEXTS[0], TEXTS[1], 42, TEXTS[2]]

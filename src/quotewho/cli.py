@@ -21,10 +21,13 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .model import Document
 from .tables import COLUMNS, quote_rows
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
 
 OK, ERROR, SKIPPED, INTERRUPTED = 0, 1, 3, 130
 RESUMABLE = ("jsonl", "csv")  # formats whose partial output can be read back
@@ -439,13 +442,25 @@ def documents(pairs: Iterator[tuple[str, Input]], state: Run) -> Iterator[tuple[
         )
     from . import _default_pipeline
 
-    return _default_pipeline().pipe(
-        pairs,
-        batch_size=args.batch_size,
-        n_process=args.n_process,
-        as_tuples=True,
-        on_error=state.failed,
+    nlp = _default_pipeline()
+    return _closing(
+        nlp,
+        nlp.pipe(
+            pairs,
+            batch_size=args.batch_size,
+            n_process=args.n_process,
+            as_tuples=True,
+            on_error=state.failed,
+        ),
     )
+
+
+def _closing(nlp: Pipeline, items: Iterator) -> Iterator:
+    """`items`, then the pipeline's worker processes stopped: a command runs once."""
+    try:
+        yield from items
+    finally:
+        nlp.close()
 
 
 def check_options(args: argparse.Namespace) -> None:

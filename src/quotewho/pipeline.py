@@ -35,6 +35,10 @@ class Pipeline:
         embedding = NewsEmbedding()
         return Taggers(NewsMorphTagger(embedding), NewsNERTagger(embedding))
 
+    def load(self) -> None:
+        """Load every model now rather than on first use (each worker process does)."""
+        _ = self._taggers
+
     def __call__(self, text: str) -> Document:
         """Analyse one text."""
         return self._process([text])[0]
@@ -101,14 +105,37 @@ class Pipeline:
             return [result for text in texts for result in self._analyse([text], safe)]
 
     def __getstate__(self) -> dict:
-        """Settings only, no loaded models: a worker process loads its own."""
+        """Settings only, no loaded models and no workers: a worker process loads its own."""
         lazy = {
             name
             for klass in type(self).__mro__
             for name, value in vars(klass).items()
             if isinstance(value, cached_property)
-        }
+        } | {"_pool"}
         return {name: value for name, value in vars(self).items() if name not in lazy}
+
+    def _workers(self, n_process: int):
+        """The pool of `n_process` workers kept from the last `pipe`, or a new one."""
+        kept = self.__dict__.get("_pool")
+        if kept is not None and kept[0] == n_process:
+            return kept[1]
+        self.close()
+        import multiprocessing
+
+        pool = multiprocessing.get_context("spawn").Pool(
+            n_process, initializer=_start_worker, initargs=(self,)
+        )
+        self._pool = (n_process, pool)
+        return pool
+
+    def close(self) -> None:
+        """Stop the worker processes that `pipe(n_process=N)` keeps for the next call (they
+        hold a copy of the models each). Safe to call at any time; the next `pipe` with
+        `n_process` > 1 starts new ones."""
+        kept = self.__dict__.pop("_pool", None)
+        if kept is not None:
+            kept[1].terminate()
+            kept[1].join()
 
     def _process(self, texts: list[str]) -> list[Document]:
         drafts = [Draft(check_text(text)) for text in texts]
@@ -189,14 +216,12 @@ def in_workers(
     (with `safe`, see `Pipeline._analyse`).
 
     Workers are spawned (safe with threads and on every OS), load the models once and
-    ignore Ctrl-C: this process stops them, whether the input ends, the consumer stops
-    early or an error or interrupt arrives.
+    ignore Ctrl-C. A run that ends normally leaves them to the pipeline's next `pipe`
+    with as many processes, models loaded (`Pipeline.close` stops them; so does the
+    interpreter's exit); if the consumer stops early, or an error or interrupt arrives,
+    they are stopped at once, work in flight and all.
     """
-    import multiprocessing
-
-    pool = multiprocessing.get_context("spawn").Pool(
-        n_process, initializer=_start_worker, initargs=(pipeline,)
-    )
+    pool = pipeline._workers(n_process)
     done = False
     try:
         pending: deque = deque()
@@ -208,11 +233,8 @@ def in_workers(
             yield from pending.popleft().get()
         done = True
     finally:
-        if done:
-            pool.close()
-        else:
-            pool.terminate()
-        pool.join()
+        if not done:
+            pipeline.close()
 
 
 _worker_pipeline: Pipeline | None = None
@@ -222,6 +244,7 @@ def _start_worker(pipeline: Pipeline) -> None:
     global _worker_pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_pipeline = pipeline
+    pipeline.load()  # as the worker starts, all workers at once
 
 
 def _work(texts: list[str], safe: bool) -> list[Document | Exception]:

@@ -4,7 +4,7 @@ a content clause before an inverted cue (`…, сообщил представи
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..morph import all_lemmas
 from ..resources import read_lexicon
@@ -84,11 +84,14 @@ def frames() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
     return {first: tuple(found) for first, found in by_first.items()}
 
 
+@lru_cache(maxsize=50_000)
+def _impersonal(word: str, lemma: str) -> bool:
+    return lemma in impersonal_cues() or not all_lemmas(word).isdisjoint(impersonal_cues())
+
+
 def is_impersonal(token: Token) -> bool:
     """`сообщается`, `считается`, `говорится`: a report with no subject."""
-    return token.lemma in impersonal_cues() or not all_lemmas(token.text).isdisjoint(
-        impersonal_cues()
-    )
+    return _impersonal(token.text, token.lemma)
 
 
 def _opens_quote(tokens: list[Token], k: int, b: int) -> bool:
@@ -194,7 +197,10 @@ def _frame_at(ctx: Context, k: int, b: int) -> tuple[int, int] | None:
     """Token range [k, e) of a source frame starting at `k` (`по его словам`)."""
     tokens = ctx.tokens
     by_first = frames()
-    words = {tokens[k].text.lower(), *ctx.lemmas[k]}
+    lower = tokens[k].text.lower()
+    if lower not in by_first and ctx.lemmas[k].isdisjoint(by_first):
+        return None  # most tokens start no frame: one set test, not a set built
+    words = {lower, *ctx.lemmas[k]}
     # the first frame of the file that matches wins, as when all were tried in order
     for _, frame in sorted({found for word in words for found in by_first.get(word, ())}):
         j, n = k, 0

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from . import ner
+from . import ner, role_tagger
 from .model import RoleLink, Span
 from .morph import all_lemmas, parses
 from .ner import Mention
@@ -318,6 +318,7 @@ def split_title(
         and tokens[title_end - 1].feats.get("Animacy") == "Inan"
     ):
         title_end -= 1  # `сопредседатель группы «Экозащита!»`: the group is the organisation
+    title_end = _field_of_title(tokens, title_end, dependants or len(tokens), mentions)
     rest = tokens[title_end : dependants or len(tokens)]  # a place phrase is no organisation
     named = [
         m
@@ -335,9 +336,41 @@ def split_title(
     return Role.of(tokens, tokens[:title_end], organisation)
 
 
+def _field_of_title(tokens: list[Token], k: int, end: int, mentions: list[Mention]) -> int:
+    """`Министр связи и коммуникаций РФ`: lower-case genitive nouns (and `и` between them)
+    after the title, no organisation nouns, before a name, are the title's field (as
+    factRuEval's position `министр связи`); the name after them is the organisation."""
+    named = {t.start for m in mentions for t in m.tokens}
+    j = k
+    while j < end and (
+        (tokens[j].text == "и" and j > k)
+        or (
+            tokens[j].pos == "NOUN"
+            and tokens[j].text.islower()
+            and _is_genitive(tokens[j])
+            and tokens[j].lemma not in ner.org_heads()
+            and tokens[j].start not in named
+        )
+    ):
+        j += 1
+    if tokens[j - 1].text == "и":
+        j -= 1
+    following = tokens[j] if k < j < end else None
+    if following is None or not (following.text[:1].isupper() or following.start in named):
+        return k
+    return j
+
+
 def role_normal(role: Role, text: str, number: str | None = None) -> str:
     """`Председателя Правления КИОР` → `председатель правления КИОР`; `number` (sing)
     puts a plural role in the singular: `эксперты` → `эксперт`."""
+    # the rules' extent may reach past the tagger's span (see `tagged_roles`)
+    words = [t for t in role.tokens if t.start < role.end and role.start < t.end]
+    after = role.tokens.index(words[-1]) + 1 if words else len(role.tokens)
+    if after < len(role.tokens) and role.tokens[after].text in _CLOSING:
+        words.append(role.tokens[after])  # `движения «Левый фронт»` (see `Role.of`)
+    if len(words) < len(role.tokens):
+        role = Role.of(words, [t for t in role.title if t in words] or words[:1], None)
     phrase = normal_phrase(role.tokens, text, number)
     title = normal_phrase(role.title, text, number)
     lowered = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title.split(" "))
@@ -513,6 +546,87 @@ def split_leading_role(mention: Mention, sent: Sent) -> list[Mention]:
     return [mention]
 
 
+@lru_cache(maxsize=50_000)
+def lexicon_class(word: str) -> str:
+    """What the lexicon says of a word, a feature of the role tagger: a one-word role
+    (`entry`), the first word of a longer one (`first`), a stop word, a role suffix."""
+    lemmas = _lemmas(word)
+    if lemmas & _stop():
+        return "stop"
+    entries = [e for lemma in lemmas for e in lexicon().get(lemma, ())]
+    if any(len(e) == 1 for e in entries):
+        return "entry"
+    if entries:
+        return "first"
+    if any(lemma.endswith(_ROLE_SUFFIXES) or _masculine(lemma) for lemma in lemmas):
+        return "suffix"
+    return ""
+
+
+# Whether roles are the CRF's spans (`role_tagger`) or the lexicon rules' alone.
+USE_TAGGER = True
+
+
+def tagged_roles(sent: Sent, mentions: list[Mention], found: list[Role]) -> list[Role]:
+    """The CRF's role spans of one sentence, given the rules' roles `found` as features.
+
+    The span is the CRF's (its edges follow NEREL better), but a role is read over the
+    rules' extent too when they reach further: `редактор ежемесячной газеты «Радикальная
+    политика»` keeps its organisation and links the name after it, though NEREL's span is
+    `редактор` alone. A span the rules did not touch is read by `role_of_span`."""
+    tokens = sent.tokens
+    index = {t.start: k for k, t in enumerate(tokens)}
+    ranges = [
+        (index[r.tokens[0].start], index[r.tokens[0].start] + len(r.tokens), r) for r in found
+    ]
+    in_person = {t.start for m in mentions if m.type == "PER" for t in m.tokens}
+    out = []
+    spans = role_tagger.tag(sent, mentions, found, lexicon_class)
+    for i, j in spans:
+        if all(t.start in in_person for t in tokens[i:j]):
+            continue  # the tagger's person named `Адвокат` is a nickname, as the rules read it
+        near = [(a, b, r) for a, b, r in ranges if a < j and i < b]
+        first, last = min([i] + [a for a, _, _ in near]), max([j] + [b for _, b, _ in near])
+        ruled = next((r for a, b, r in near if (a, b) == (first, last)), None)
+        role = ruled or role_of_span(tokens, first, last, mentions)
+        if role is not None:
+            edges = Role.of(tokens[i:j], [], None)
+            out.append(replace(role, start=edges.start, end=edges.end))
+    dropped = [r for a, b, r in ranges if r.title and not any(a < j and i < b for i, j in spans)]
+    if dropped:
+        # a role the rules read in apposition to a name is one, though the tagger missed it
+        # (`эксперты Айтбай Жұмағұлов, …`, `Виктор Виноградов, языковед и литературовед`):
+        # on NEREL dev half of these are NEREL's, against a fifth of the other dropped ones
+        linked = {id(link.role) for link in link_roles(sent, found, mentions)}
+        out += [r for r in dropped if id(r) in linked]
+    return sorted(out, key=lambda r: r.start)
+
+
+def role_of_span(tokens: list[Token], i: int, j: int, mentions: list[Mention]) -> Role | None:
+    """A role over tokens [i, j): the title runs to the end of the first lexicon match (or
+    the first noun: `Федеральный министр`), a place phrase or a person served starts no
+    organisation (see `split_title`)."""
+    span = tokens[i:j]
+    head = next((k for k in range(i, j) if _match(tokens, k) > k), None)
+    if head is not None:
+        matched = min(_match(tokens, head), j) - i
+    else:
+        noun = next((k for k, t in enumerate(span) if t.pos in ("NOUN", "PROPN")), None)
+        if noun is None:
+            return None
+        matched = noun + 1
+    people = {t.start for m in mentions if m.type == "PER" for t in m.tokens}
+    dependants = next(
+        (
+            k
+            for k in range(matched, len(span))
+            if span[k].text.lower() in _PLACE_PREPOSITIONS or span[k].start in people
+        ),
+        None,
+    )
+    return split_title(span, matched, mentions, dependants)
+
+
 def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
     """The document's mentions with its roles added; a named-entity mention lying inside a
     role's title is dropped (`Главы` in `Главы государства` is no place)."""
@@ -520,6 +634,8 @@ def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
     for sent, inside in _by_sentence(sents, mentions):
         inside = [part for m in inside for part in split_leading_role(m, sent)]
         found = find_roles(sent, inside)
+        if USE_TAGGER:
+            found = tagged_roles(sent, inside, found)
         titles = [(r.title[0].start, r.title[-1].end) for r in found if r.title]
         out += [m for m in inside if not any(s <= m.start and m.end <= e for s, e in titles)]
         out += found

@@ -398,6 +398,11 @@ def _index(tokens: list[Token], offset: int) -> int:
 def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """`политолог Елдос Жумагулов`; `эксперты Айтбай Жұмағұлов, Ерлан Медеубаев и …`."""
     i = _index(tokens, role.tokens[-1].end)
+    if _kin_before(role, tokens):
+        return []
+    among = [t.text.lower() for t in tokens[i : i + 3]]
+    if role.plural and among[:2] == [",", "среди"] and among[2:] in (["которых"], ["них"]):
+        i += 3  # `писатели и критики, среди которых — Павел Басинский и …`
     if role.plural and i + 1 < len(tokens) and tokens[i].text in ("—", ":"):
         i += 1  # `музыкантами группы СВ — Вадимом Голутвиным, …`
     if i < len(tokens) and tokens[i].text == "(":
@@ -421,6 +426,23 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
             break
         people.append(following)
     return people
+
+
+@cache
+def _kin() -> frozenset[str]:
+    """Nouns of kinship and closeness (`models/kin.txt`): `брат`, `дочь`, `подруга`."""
+    return frozenset(read_lexicon("kin.txt"))
+
+
+def _kin_before(role: Role, tokens: list[Token]) -> bool:
+    """`брат «короля поп-музыки» Жермен Джексон`, `дочь действующего президента Иванку
+    Трамп`: the name after a genitive role that a kin noun governs is the relative's."""
+    if not role.title or not _is_genitive(role.title[0]):
+        return False
+    i = _index(tokens, role.tokens[0].start) - 1
+    while i >= 0 and (tokens[i].pos == "ADJ" or tokens[i].text in _OPENING):
+        i -= 1
+    return i >= 0 and tokens[i].lemma.replace("ё", "е") in _kin()
 
 
 def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -454,21 +476,43 @@ def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) 
         if tokens[back].text in ",.;:—":
             return []
         if tokens[back].lemma in _COPULAS:
-            person = next(
-                (
-                    m
-                    for m in mentions
-                    if m.type == "PER"
-                    and m.end <= tokens[back].start
-                    and _index(tokens, m.end) >= back - 2
-                ),
-                None,
-            )
-            return [person] if person else []
+            near = [
+                m
+                for m in mentions
+                if m.type == "PER"
+                and m.end <= tokens[back].start
+                and _index(tokens, m.end) >= back - 2
+            ]
+            # the closest: `советника Минтимера Шаймиева Тимур Шаймиев занял пост …`
+            return near[-1:]
     return []
 
 
-LINK_RULES: list[LinkRule] = [name_after_role, role_after_name, role_after_copula]
+# Verbs that give their object a post in the instrumental: `назначил Зворыкина руководителем`.
+_APPOINTING = {"назначить", "назначать", "избрать", "избирать", "сделать", "утвердить"}
+
+
+def role_after_object(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """`назначил В.Зворыкина руководителем лаборатории`: an instrumental role right after
+    the person an appointing verb takes as object."""
+    i = _index(tokens, role.tokens[0].start)
+    if not role.title or role.title[0].feats.get("Case") != "Ins" or i < 2:
+        return []
+    person = next((m for m in mentions if m.type == "PER" and m.end == tokens[i - 1].end), None)
+    if person is None:
+        return []
+    k = _index(tokens, person.start) - 1
+    if k >= 0 and _AGE.match(tokens[k].text):
+        k -= 1
+    return [person] if k >= 0 and tokens[k].lemma in _APPOINTING else []
+
+
+LINK_RULES: list[LinkRule] = [
+    name_after_role,
+    role_after_name,
+    role_after_copula,
+    role_after_object,
+]
 
 
 def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[Link]:
@@ -479,27 +523,26 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
     linked: dict[int, list[Mention]] = {}
     for k in range(len(roles) - 1, -1, -1):
         role = roles[k]
-        for rule in LINK_RULES:
+        nxt = k + 1
+        between = (
+            [t for t in sent.tokens if role.tokens[-1].end <= t.start < roles[nxt].tokens[0].start]
+            if nxt < len(roles)
+            else []
+        )
+        # `президент Египта и бывший лидер … Мухаммед Мурси`: adjectives of the next role
+        words = [t.text for t in between if t.pos != "ADJ" or t.text in ",и"]
+        joined = nxt in linked and (words in ([], ["и"]) or (words == [","] and not role.plural))
+        # `Олег Тактаров, продюсер и актер Игорь Жижикин`: a role joined to the next by `и`
+        # is that role's people's, not the name's before it
+        rules = [name_after_role] if joined and words else LINK_RULES
+        for rule in rules:
             people = rule(role, sent.tokens, mentions)
             if people:
                 links += [Link(p, role, rule.__name__) for p in people]
                 linked[k] = people
                 break
         else:
-            nxt = k + 1
-            between = (
-                [
-                    t
-                    for t in sent.tokens
-                    if role.tokens[-1].end <= t.start < roles[nxt].tokens[0].start
-                ]
-                if nxt < len(roles)
-                else []
-            )
-            # `президент Египта и бывший лидер … Мухаммед Мурси`: adjectives of the next role
-            words = [t.text for t in between if t.pos != "ADJ" or t.text in ",и"]
-            joined = words in ([], ["и"]) or (words == [","] and not role.plural)
-            if joined and nxt in linked:
+            if joined:
                 linked[k] = linked[nxt]
                 links += [Link(p, role, "coordinated_role") for p in linked[nxt]]
     for k in range(1, len(roles)):
@@ -513,7 +556,13 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
         ]
         # `занимает должность руководителя …, а также заместителя …`: a role added after a
         # linked one is the same people's
-        if between in (["и"], [",", "а", "также"], ["а", "также"], ["и", "также"]):
+        if between in (
+            ["и"],
+            [",", "а", "также"],
+            ["а", "также"],
+            ["и", "также"],
+            [",", "а", "ныне"],
+        ):
             linked[k] = linked[k - 1]
             links += [Link(p, role, "coordinated_role") for p in linked[k]]
     return links
@@ -715,7 +764,13 @@ def _reported_between(tokens: list[Token], start: int, end: int) -> bool:
 # Verbs that tie their subject to the organisation after them, and the title they give:
 # heading verbs take it in the accusative or instrumental, working verbs after `в`.
 _HEADING = {"возглавлять", "возглавить", "руководить", "управлять"}
-_WORKING = {"работать": "сотрудник", "служить": "сотрудник", "трудиться": "сотрудник"}
+_WORKING = {
+    "работать": "сотрудник",
+    "служить": "сотрудник",
+    "трудиться": "сотрудник",
+    "входить": "участник",  # `Кит Флинт входил в The Prodigy`
+    "состоять": "член",
+}
 _SUBJECT_REACH = 8  # tokens between the subject and its verb
 
 
@@ -733,9 +788,7 @@ def verb_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]
             j, title = i + 2, _WORKING[verb.lemma]
         else:
             continue
-        if j + 1 < len(tokens) and tokens[j].text in _OPENING and tokens[j].start not in orgs:
-            j += 1  # `возглавляет «Металлоинвест»`: the name inside the marks
-        org = orgs.get(tokens[j].start) if j < len(tokens) else None
+        org = _organisation_at(tokens, j, orgs)
         person = _subject(tokens, i, mentions)
         if org is None or person is None:
             continue
@@ -745,6 +798,42 @@ def verb_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]
                 organisation=normal(org.tokens, org.type, text),
                 person_mention=_span(text, person.start, person.end),
                 role_mention=_span(text, verb.start, verb.end),
+                organisation_mention=_span(text, org.start, org.end),
+            )
+        )
+    return out
+
+
+def _organisation_at(tokens: list[Token], j: int, orgs: dict[int, Mention]) -> Mention | None:
+    """The organisation named at token j, past an opening mark (`возглавляет
+    «Металлоинвест»`) or an organisation noun the name does not take in (`в группу
+    «Альянс»`)."""
+    if j < len(tokens) and tokens[j].start not in orgs and tokens[j].lemma in ner.org_heads():
+        j += 1
+    if j + 1 < len(tokens) and tokens[j].text in _OPENING and tokens[j].start not in orgs:
+        j += 1
+    return orgs.get(tokens[j].start) if j < len(tokens) else None
+
+
+def member_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]:
+    """`Игорь Журавлёв из группы «Альянс»`: a person named right before `из` and an
+    organisation belongs to it; the role mention is the preposition."""
+    tokens = sent.tokens
+    orgs = {m.start: m for m in mentions if m.type == "ORG"}
+    out = []
+    for person in (m for m in mentions if m.type == "PER"):
+        i = _index(tokens, person.end)
+        if i + 1 >= len(tokens) or tokens[i].text.lower() != "из":
+            continue
+        org = _organisation_at(tokens, i + 1, orgs)
+        if org is None:
+            continue
+        out.append(
+            RoleLink(
+                title="представитель",
+                organisation=normal(org.tokens, org.type, text),
+                person_mention=_span(text, person.start, person.end),
+                role_mention=_span(text, tokens[i].start, tokens[i].end),
                 organisation_mention=_span(text, org.start, org.end),
             )
         )
@@ -813,4 +902,5 @@ def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> lis
             )
         )
     out += [link for sent, inside in by_sentence for link in verb_links(sent, inside, text)]
+    out += [link for sent, inside in by_sentence for link in member_links(sent, inside, text)]
     return out

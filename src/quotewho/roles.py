@@ -336,10 +336,17 @@ def split_title(
     return Role.of(tokens, tokens[:title_end], organisation)
 
 
+# Titles whose genitive noun is a field, not a unit: `министр связи`, `замминистра
+# энергетики` (factRuEval keeps the field in the position; `капитан клуба` it does not).
+_FIELD_TITLES = {"министр", "замминистра", "вице-министр", "нарком", "еврокомиссар"}
+
+
 def _field_of_title(tokens: list[Token], k: int, end: int, mentions: list[Mention]) -> int:
     """`Министр связи и коммуникаций РФ`: lower-case genitive nouns (and `и` between them)
     after the title, no organisation nouns, before a name, are the title's field (as
     factRuEval's position `министр связи`); the name after them is the organisation."""
+    if not 0 < k < len(tokens) or tokens[k - 1].lemma.replace("ё", "е") not in _FIELD_TITLES:
+        return k  # `руководитель проекта «Mushroom works»`, `лидер фракции КПРФ`: units
     named = {t.start for m in mentions for t in m.tokens}
     j = k
     while j < end and (

@@ -418,7 +418,7 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
     if i < len(tokens) and _AGE.match(tokens[i].text):
         i += 1  # `директора ФБР 68-летнего Роберта Мюллера`
     person = _person_at(tokens[i].start, mentions) if i < len(tokens) else None
-    if person is None:
+    if person is None or _disagrees(role, person):
         return []
     people = [person]
     while role.plural:
@@ -447,9 +447,25 @@ def _kin_before(role: Role, tokens: list[Token]) -> bool:
     if not role.title or not _is_genitive(role.title[0]):
         return False
     i = _index(tokens, role.tokens[0].start) - 1
-    while i >= 0 and (tokens[i].pos == "ADJ" or tokens[i].text in _OPENING):
+    # back over adjectives and the genitives coordinated with the role: `дочь знаменитого
+    # писателя, актера и режиссера Мария Шукшина`
+    while i >= 0 and (
+        tokens[i].pos == "ADJ"
+        or tokens[i].text in _OPENING
+        or tokens[i].text in (",", "и")
+        or (tokens[i].pos == "NOUN" and _is_genitive(tokens[i]) and tokens[i].text.islower())
+    ):
         i -= 1
     return i >= 0 and tokens[i].lemma.replace("ё", "е") in _kin()
+
+
+def _disagrees(role: Role, person: Mention) -> bool:
+    """`ассистентку стоматолога Грету Циммер Фридман`: a name after a genitive role that
+    cannot be genitive is not in apposition to it (it agrees with a word before)."""
+    if not role.title or not _is_genitive(role.title[0]):
+        return False
+    first = person.tokens[0]
+    return first.feats.get("Case") not in (None, "Gen") and "gent" not in _cases(first.text)
 
 
 def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:

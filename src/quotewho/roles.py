@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from . import ner, role_tagger
+from . import morph, ner, role_tagger
 from .model import RoleLink, Span
 from .morph import all_lemmas, parses
 from .ner import Mention
@@ -418,7 +418,7 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
     if i < len(tokens) and _AGE.match(tokens[i].text):
         i += 1  # `директора ФБР 68-летнего Роберта Мюллера`
     person = _person_at(tokens[i].start, mentions) if i < len(tokens) else None
-    if person is None or _disagrees(role, person):
+    if person is None or _disagrees(role, tokens, person):
         return []
     people = [person]
     while role.plural:
@@ -452,20 +452,30 @@ def _kin_before(role: Role, tokens: list[Token]) -> bool:
     while i >= 0 and (
         tokens[i].pos == "ADJ"
         or tokens[i].text in _OPENING
-        or tokens[i].text in (",", "и")
+        or tokens[i].text in (",", "и", '"')
         or (tokens[i].pos == "NOUN" and _is_genitive(tokens[i]) and tokens[i].text.islower())
     ):
         i -= 1
     return i >= 0 and tokens[i].lemma.replace("ё", "е") in _kin()
 
 
-def _disagrees(role: Role, person: Mention) -> bool:
-    """`ассистентку стоматолога Грету Циммер Фридман`: a name after a genitive role that
-    cannot be genitive is not in apposition to it (it agrees with a word before)."""
-    if not role.title or not _is_genitive(role.title[0]):
+def _disagrees(role: Role, tokens: list[Token], person: Mention) -> bool:
+    """`ассистентку стоматолога Грету Циммер Фридман`: a name after an oblique role that
+    agrees with the animate noun governing the role is in apposition to that noun."""
+    i = _index(tokens, role.tokens[0].start) - 1
+    while i >= 0 and (
+        tokens[i].pos == "ADJ" or tokens[i].text in _OPENING or tokens[i].text == '"'
+    ):
+        i -= 1
+    if i < 0 or not role.title or role.title[0].feats.get("Case") == "Nom":
         return False
-    first = person.tokens[0]
-    return first.feats.get("Case") not in (None, "Gen") and "gent" not in _cases(first.text)
+    head = tokens[i]
+    case = morph.UD_CASE.get(head.feats.get("Case", ""))
+    return (
+        _animate_noun(head)
+        and case is not None
+        and case in _cases(person.tokens[0].text)
+    )
 
 
 def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -831,8 +841,14 @@ def _organisation_at(tokens: list[Token], j: int, orgs: dict[int, Mention]) -> M
     """The organisation named at token j, past an opening mark (`возглавляет
     «Металлоинвест»`) or an organisation noun the name does not take in (`в группу
     «Альянс»`)."""
-    if j < len(tokens) and tokens[j].start not in orgs and tokens[j].lemma in ner.org_heads():
-        j += 1
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].start not in orgs
+        and tokens[j].pos == "NOUN"
+        and tokens[j].text.islower()
+        and (tokens[j].lemma in ner.org_heads() or _is_genitive(tokens[j]))
+    ):
+        j += 1  # `из команды Chicago Bulls`
     if j + 1 < len(tokens) and tokens[j].text in _OPENING and tokens[j].start not in orgs:
         j += 1
     return orgs.get(tokens[j].start) if j < len(tokens) else None

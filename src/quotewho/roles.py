@@ -333,6 +333,9 @@ def split_title(
     headed = first_noun is not None and first_noun.lemma in heads and first_noun is rest[0]
     kind = named[0].type if named and not headed else "ORG"
     organisation = Mention(rest[0].start, rest[-1].end, kind, rest)
+    inner = [t for t in rest if t.text not in '«»„“”"']
+    if named and inner and (named[0].start, named[0].end) == (inner[0].start, inner[-1].end):
+        organisation = named[0]  # `исполкома "Единой России"`: the quoted name alone
     return Role.of(tokens, tokens[:title_end], organisation)
 
 
@@ -471,11 +474,7 @@ def _disagrees(role: Role, tokens: list[Token], person: Mention) -> bool:
         return False
     head = tokens[i]
     case = morph.UD_CASE.get(head.feats.get("Case", ""))
-    return (
-        _animate_noun(head)
-        and case is not None
-        and case in _cases(person.tokens[0].text)
-    )
+    return _animate_noun(head) and case is not None and case in _cases(person.tokens[0].text)
 
 
 def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:

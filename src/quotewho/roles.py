@@ -298,6 +298,11 @@ def _place_phrase(tokens: list[Token], j: int, starts: dict[int, Mention]) -> in
     return k + len([t for t in tokens[k:] if t.end <= mention.end])
 
 
+# A board's chair keeps the board in the title (`Председатель Правления КИОР` →
+# `председатель правления` / `КИОР`), as the quote standard's roles do.
+_BOARDS = {"правление"}
+
+
 def split_title(
     tokens: list[Token], matched: int, mentions: list[Mention], dependants: int | None = None
 ) -> Role:
@@ -312,6 +317,19 @@ def split_title(
         if chained == title_end:
             break
         title_end = chained
+    named_starts = {m.start for m in mentions if m.type in ("ORG", "LOC")}
+    cut = next(
+        (
+            k
+            for k in range(1, title_end)
+            if tokens[k].start in named_starts
+            and tokens[k].text[:1].isupper()
+            and tokens[k].lemma not in _BOARDS
+        ),
+        None,
+    )
+    if cut is not None:
+        title_end = cut  # `начальника Управления по контролю …`: the name is no title
     if (
         1 < title_end < len(tokens)
         and tokens[title_end].text in _OPENING

@@ -750,7 +750,8 @@ def _headed_organisations(found: list[Role], mentions: list[Mention]) -> list[Me
     for role in found:
         org = role.organisation
         if org and org.type == "ORG" and (org.start, org.end) not in spans:
-            first = org.tokens[0]
+            # `Московского академического театра Сатиры`: adjectives may open it
+            first = next((t for t in org.tokens if t.pos != "ADJ"), org.tokens[0])
             if first.pos == "NOUN" and first.lemma in ner.org_heads():
                 out.append(Mention(org.start, org.end, "ORG", org.tokens))
     return out

@@ -565,6 +565,12 @@ LINK_RULES: list[LinkRule] = [
 ]
 
 
+def _same_case(role: Role, other: Role) -> bool:
+    """Coordinated roles share a case: `кабинета министров глава правительства` are two."""
+    cases = {r.title[0].feats.get("Case") for r in (role, other) if r.title}
+    return len(cases - {None}) <= 1
+
+
 def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[Link]:
     """Person–role links of one sentence; a role is linked by the first rule that answers,
     and a role coordinated with a linked one (`деятель и проректор …`, `руководителя …, а
@@ -581,7 +587,11 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
         )
         # `президент Египта и бывший лидер … Мухаммед Мурси`: adjectives of the next role
         words = [t.text for t in between if t.pos != "ADJ" or t.text in ",и"]
-        joined = nxt in linked and (words in ([], ["и"]) or (words == [","] and not role.plural))
+        joined = (
+            nxt in linked
+            and (words in ([], ["и"]) or (words == [","] and not role.plural))
+            and _same_case(role, roles[nxt])
+        )
         # `Олег Тактаров, продюсер и актер Игорь Жижикин`: a role joined to the next by `и`
         # is that role's people's, not the name's before it
         rules = [name_after_role] if joined and words else LINK_RULES

@@ -142,3 +142,13 @@ def test_role_tagger_spans_and_skipped_sentences() -> None:
     # neither the rules nor the lexicon see a role: the CRF is not asked
     sent = segment("Дождь шёл весь день.")[0]
     assert role_tagger.tag(sent, [], [], roles.lexicon_class) == []
+
+
+def test_coordinated_roles_share_a_case() -> None:
+    """factRuEval devset book_349: the genitive `министров` of `кабинета министров` is no
+    role of the prime minister named after `глава правительства`."""
+    sentence = (
+        "Воскресное заседание кабинета министров глава правительства Израиля Биньямин"
+        " Нетаньяху провел в Старом городе, а не в традиционном месте в Западном Иерусалиме"
+    )
+    assert _titles(sentence, "Биньямин Нетаньяху") == {"глава правительства"}

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from . import ner
+from . import morph, ner, role_tagger
 from .model import RoleLink, Span
 from .morph import all_lemmas, parses
 from .ner import Mention
@@ -298,6 +298,11 @@ def _place_phrase(tokens: list[Token], j: int, starts: dict[int, Mention]) -> in
     return k + len([t for t in tokens[k:] if t.end <= mention.end])
 
 
+# A board's chair keeps the board in the title (`Председатель Правления КИОР` →
+# `председатель правления` / `КИОР`), as the quote standard's roles do.
+_BOARDS = {"правление"}
+
+
 def split_title(
     tokens: list[Token], matched: int, mentions: list[Mention], dependants: int | None = None
 ) -> Role:
@@ -312,12 +317,26 @@ def split_title(
         if chained == title_end:
             break
         title_end = chained
+    named_starts = {m.start for m in mentions if m.type in ("ORG", "LOC")}
+    cut = next(
+        (
+            k
+            for k in range(1, title_end)
+            if tokens[k].start in named_starts
+            and tokens[k].text[:1].isupper()
+            and tokens[k].lemma not in _BOARDS
+        ),
+        None,
+    )
+    if cut is not None:
+        title_end = cut  # `начальника Управления по контролю …`: the name is no title
     if (
         1 < title_end < len(tokens)
         and tokens[title_end].text in _OPENING
         and tokens[title_end - 1].feats.get("Animacy") == "Inan"
     ):
         title_end -= 1  # `сопредседатель группы «Экозащита!»`: the group is the organisation
+    title_end = _field_of_title(tokens, title_end, dependants or len(tokens), mentions)
     rest = tokens[title_end : dependants or len(tokens)]  # a place phrase is no organisation
     named = [
         m
@@ -332,12 +351,54 @@ def split_title(
     headed = first_noun is not None and first_noun.lemma in heads and first_noun is rest[0]
     kind = named[0].type if named and not headed else "ORG"
     organisation = Mention(rest[0].start, rest[-1].end, kind, rest)
+    inner = [t for t in rest if t.text not in '«»„“”"']
+    if named and inner and (named[0].start, named[0].end) == (inner[0].start, inner[-1].end):
+        organisation = named[0]  # `исполкома "Единой России"`: the quoted name alone
     return Role.of(tokens, tokens[:title_end], organisation)
+
+
+# Titles whose genitive noun is a field, not a unit: `министр связи`, `замминистра
+# энергетики` (factRuEval keeps the field in the position; `капитан клуба` it does not).
+_FIELD_TITLES = {"министр", "замминистра", "вице-министр", "нарком", "еврокомиссар"}
+
+
+def _field_of_title(tokens: list[Token], k: int, end: int, mentions: list[Mention]) -> int:
+    """`Министр связи и коммуникаций РФ`: lower-case genitive nouns (and `и` between them)
+    after the title, no organisation nouns, before a name, are the title's field (as
+    factRuEval's position `министр связи`); the name after them is the organisation."""
+    if not 0 < k < len(tokens) or tokens[k - 1].lemma.replace("ё", "е") not in _FIELD_TITLES:
+        return k  # `руководитель проекта «Mushroom works»`, `лидер фракции КПРФ`: units
+    named = {t.start for m in mentions for t in m.tokens}
+    j = k
+    while j < end and (
+        (tokens[j].text == "и" and j > k)
+        or (
+            tokens[j].pos == "NOUN"
+            and tokens[j].text.islower()
+            and _is_genitive(tokens[j])
+            and tokens[j].lemma not in ner.org_heads()
+            and tokens[j].start not in named
+        )
+    ):
+        j += 1
+    if tokens[j - 1].text == "и":
+        j -= 1
+    following = tokens[j] if k < j < end else None
+    if following is None or not (following.text[:1].isupper() or following.start in named):
+        return k
+    return j
 
 
 def role_normal(role: Role, text: str, number: str | None = None) -> str:
     """`Председателя Правления КИОР` → `председатель правления КИОР`; `number` (sing)
     puts a plural role in the singular: `эксперты` → `эксперт`."""
+    # the rules' extent may reach past the tagger's span (see `tagged_roles`)
+    words = [t for t in role.tokens if t.start < role.end and role.start < t.end]
+    after = role.tokens.index(words[-1]) + 1 if words else len(role.tokens)
+    if after < len(role.tokens) and role.tokens[after].text in _CLOSING:
+        words.append(role.tokens[after])  # `движения «Левый фронт»` (see `Role.of`)
+    if len(words) < len(role.tokens):
+        role = Role.of(words, [t for t in role.title if t in words] or words[:1], None)
     phrase = normal_phrase(role.tokens, text, number)
     title = normal_phrase(role.title, text, number)
     lowered = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title.split(" "))
@@ -365,6 +426,11 @@ def _index(tokens: list[Token], offset: int) -> int:
 def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """`политолог Елдос Жумагулов`; `эксперты Айтбай Жұмағұлов, Ерлан Медеубаев и …`."""
     i = _index(tokens, role.tokens[-1].end)
+    if _kin_before(role, tokens):
+        return []
+    among = [t.text.lower() for t in tokens[i : i + 3]]
+    if role.plural and among[:2] == [",", "среди"] and among[2:] in (["которых"], ["них"]):
+        i += 3  # `писатели и критики, среди которых — Павел Басинский и …`
     if role.plural and i + 1 < len(tokens) and tokens[i].text in ("—", ":"):
         i += 1  # `музыкантами группы СВ — Вадимом Голутвиным, …`
     if i < len(tokens) and tokens[i].text == "(":
@@ -373,7 +439,7 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
     if i < len(tokens) and _AGE.match(tokens[i].text):
         i += 1  # `директора ФБР 68-летнего Роберта Мюллера`
     person = _person_at(tokens[i].start, mentions) if i < len(tokens) else None
-    if person is None:
+    if person is None or _disagrees(role, tokens, person):
         return []
     people = [person]
     while role.plural:
@@ -388,6 +454,45 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
             break
         people.append(following)
     return people
+
+
+@cache
+def _kin() -> frozenset[str]:
+    """Nouns of kinship and closeness (`models/kin.txt`): `брат`, `дочь`, `подруга`."""
+    return frozenset(read_lexicon("kin.txt"))
+
+
+def _kin_before(role: Role, tokens: list[Token]) -> bool:
+    """`брат «короля поп-музыки» Жермен Джексон`, `дочь действующего президента Иванку
+    Трамп`: the name after a genitive role that a kin noun governs is the relative's."""
+    if not role.title or not _is_genitive(role.title[0]):
+        return False
+    i = _index(tokens, role.tokens[0].start) - 1
+    # back over adjectives and the genitives coordinated with the role: `дочь знаменитого
+    # писателя, актера и режиссера Мария Шукшина`
+    while i >= 0 and (
+        tokens[i].pos == "ADJ"
+        or tokens[i].text in _OPENING
+        or tokens[i].text in (",", "и", '"')
+        or (tokens[i].pos == "NOUN" and _is_genitive(tokens[i]) and tokens[i].text.islower())
+    ):
+        i -= 1
+    return i >= 0 and tokens[i].lemma.replace("ё", "е") in _kin()
+
+
+def _disagrees(role: Role, tokens: list[Token], person: Mention) -> bool:
+    """`ассистентку стоматолога Грету Циммер Фридман`: a name after an oblique role that
+    agrees with the animate noun governing the role is in apposition to that noun."""
+    i = _index(tokens, role.tokens[0].start) - 1
+    while i >= 0 and (
+        tokens[i].pos == "ADJ" or tokens[i].text in _OPENING or tokens[i].text == '"'
+    ):
+        i -= 1
+    if i < 0 or not role.title or role.title[0].feats.get("Case") == "Nom":
+        return False
+    head = tokens[i]
+    case = morph.UD_CASE.get(head.feats.get("Case", ""))
+    return _animate_noun(head) and case is not None and case in _cases(person.tokens[0].text)
 
 
 def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -421,21 +526,49 @@ def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) 
         if tokens[back].text in ",.;:—":
             return []
         if tokens[back].lemma in _COPULAS:
-            person = next(
-                (
-                    m
-                    for m in mentions
-                    if m.type == "PER"
-                    and m.end <= tokens[back].start
-                    and _index(tokens, m.end) >= back - 2
-                ),
-                None,
-            )
-            return [person] if person else []
+            near = [
+                m
+                for m in mentions
+                if m.type == "PER"
+                and m.end <= tokens[back].start
+                and _index(tokens, m.end) >= back - 2
+            ]
+            # the closest: `советника Минтимера Шаймиева Тимур Шаймиев занял пост …`
+            return near[-1:]
     return []
 
 
-LINK_RULES: list[LinkRule] = [name_after_role, role_after_name, role_after_copula]
+# Verbs that give their object a post in the instrumental: `назначил Зворыкина руководителем`.
+_APPOINTING = {"назначить", "назначать", "избрать", "избирать", "сделать", "утвердить"}
+
+
+def role_after_object(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """`назначил В.Зворыкина руководителем лаборатории`: an instrumental role right after
+    the person an appointing verb takes as object."""
+    i = _index(tokens, role.tokens[0].start)
+    if not role.title or role.title[0].feats.get("Case") != "Ins" or i < 2:
+        return []
+    person = next((m for m in mentions if m.type == "PER" and m.end == tokens[i - 1].end), None)
+    if person is None:
+        return []
+    k = _index(tokens, person.start) - 1
+    if k >= 0 and _AGE.match(tokens[k].text):
+        k -= 1
+    return [person] if k >= 0 and tokens[k].lemma in _APPOINTING else []
+
+
+LINK_RULES: list[LinkRule] = [
+    name_after_role,
+    role_after_name,
+    role_after_copula,
+    role_after_object,
+]
+
+
+def _same_case(role: Role, other: Role) -> bool:
+    """Coordinated roles share a case: `кабинета министров глава правительства` are two."""
+    cases = {r.title[0].feats.get("Case") for r in (role, other) if r.title}
+    return len(cases - {None}) <= 1
 
 
 def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[Link]:
@@ -446,27 +579,30 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
     linked: dict[int, list[Mention]] = {}
     for k in range(len(roles) - 1, -1, -1):
         role = roles[k]
-        for rule in LINK_RULES:
+        nxt = k + 1
+        between = (
+            [t for t in sent.tokens if role.tokens[-1].end <= t.start < roles[nxt].tokens[0].start]
+            if nxt < len(roles)
+            else []
+        )
+        # `президент Египта и бывший лидер … Мухаммед Мурси`: adjectives of the next role
+        words = [t.text for t in between if t.pos != "ADJ" or t.text in ",и"]
+        joined = (
+            nxt in linked
+            and (words in ([], ["и"]) or (words == [","] and not role.plural))
+            and _same_case(role, roles[nxt])
+        )
+        # `Олег Тактаров, продюсер и актер Игорь Жижикин`: a role joined to the next by `и`
+        # is that role's people's, not the name's before it
+        rules = [name_after_role] if joined and words else LINK_RULES
+        for rule in rules:
             people = rule(role, sent.tokens, mentions)
             if people:
                 links += [Link(p, role, rule.__name__) for p in people]
                 linked[k] = people
                 break
         else:
-            nxt = k + 1
-            between = (
-                [
-                    t
-                    for t in sent.tokens
-                    if role.tokens[-1].end <= t.start < roles[nxt].tokens[0].start
-                ]
-                if nxt < len(roles)
-                else []
-            )
-            # `президент Египта и бывший лидер … Мухаммед Мурси`: adjectives of the next role
-            words = [t.text for t in between if t.pos != "ADJ" or t.text in ",и"]
-            joined = words in ([], ["и"]) or (words == [","] and not role.plural)
-            if joined and nxt in linked:
+            if joined:
                 linked[k] = linked[nxt]
                 links += [Link(p, role, "coordinated_role") for p in linked[nxt]]
     for k in range(1, len(roles)):
@@ -480,7 +616,13 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
         ]
         # `занимает должность руководителя …, а также заместителя …`: a role added after a
         # linked one is the same people's
-        if between in (["и"], [",", "а", "также"], ["а", "также"], ["и", "также"]):
+        if between in (
+            ["и"],
+            [",", "а", "также"],
+            ["а", "также"],
+            ["и", "также"],
+            [",", "а", "ныне"],
+        ):
             linked[k] = linked[k - 1]
             links += [Link(p, role, "coordinated_role") for p in linked[k]]
     return links
@@ -513,6 +655,87 @@ def split_leading_role(mention: Mention, sent: Sent) -> list[Mention]:
     return [mention]
 
 
+@lru_cache(maxsize=50_000)
+def lexicon_class(word: str) -> str:
+    """What the lexicon says of a word, a feature of the role tagger: a one-word role
+    (`entry`), the first word of a longer one (`first`), a stop word, a role suffix."""
+    lemmas = _lemmas(word)
+    if lemmas & _stop():
+        return "stop"
+    entries = [e for lemma in lemmas for e in lexicon().get(lemma, ())]
+    if any(len(e) == 1 for e in entries):
+        return "entry"
+    if entries:
+        return "first"
+    if any(lemma.endswith(_ROLE_SUFFIXES) or _masculine(lemma) for lemma in lemmas):
+        return "suffix"
+    return ""
+
+
+# Whether roles are the CRF's spans (`role_tagger`) or the lexicon rules' alone.
+USE_TAGGER = True
+
+
+def tagged_roles(sent: Sent, mentions: list[Mention], found: list[Role]) -> list[Role]:
+    """The CRF's role spans of one sentence, given the rules' roles `found` as features.
+
+    The span is the CRF's (its edges follow NEREL better), but a role is read over the
+    rules' extent too when they reach further: `редактор ежемесячной газеты «Радикальная
+    политика»` keeps its organisation and links the name after it, though NEREL's span is
+    `редактор` alone. A span the rules did not touch is read by `role_of_span`."""
+    tokens = sent.tokens
+    index = {t.start: k for k, t in enumerate(tokens)}
+    ranges = [
+        (index[r.tokens[0].start], index[r.tokens[0].start] + len(r.tokens), r) for r in found
+    ]
+    in_person = {t.start for m in mentions if m.type == "PER" for t in m.tokens}
+    out = []
+    spans = role_tagger.tag(sent, mentions, found, lexicon_class)
+    for i, j in spans:
+        if all(t.start in in_person for t in tokens[i:j]):
+            continue  # the tagger's person named `Адвокат` is a nickname, as the rules read it
+        near = [(a, b, r) for a, b, r in ranges if a < j and i < b]
+        first, last = min([i] + [a for a, _, _ in near]), max([j] + [b for _, b, _ in near])
+        ruled = next((r for a, b, r in near if (a, b) == (first, last)), None)
+        role = ruled or role_of_span(tokens, first, last, mentions)
+        if role is not None:
+            edges = Role.of(tokens[i:j], [], None)
+            out.append(replace(role, start=edges.start, end=edges.end))
+    dropped = [r for a, b, r in ranges if r.title and not any(a < j and i < b for i, j in spans)]
+    if dropped:
+        # a role the rules read in apposition to a name is one, though the tagger missed it
+        # (`эксперты Айтбай Жұмағұлов, …`, `Виктор Виноградов, языковед и литературовед`):
+        # on NEREL dev half of these are NEREL's, against a fifth of the other dropped ones
+        linked = {id(link.role) for link in link_roles(sent, found, mentions)}
+        out += [r for r in dropped if id(r) in linked]
+    return sorted(out, key=lambda r: r.start)
+
+
+def role_of_span(tokens: list[Token], i: int, j: int, mentions: list[Mention]) -> Role | None:
+    """A role over tokens [i, j): the title runs to the end of the first lexicon match (or
+    the first noun: `Федеральный министр`), a place phrase or a person served starts no
+    organisation (see `split_title`)."""
+    span = tokens[i:j]
+    head = next((k for k in range(i, j) if _match(tokens, k) > k), None)
+    if head is not None:
+        matched = min(_match(tokens, head), j) - i
+    else:
+        noun = next((k for k, t in enumerate(span) if t.pos in ("NOUN", "PROPN")), None)
+        if noun is None:
+            return None
+        matched = noun + 1
+    people = {t.start for m in mentions if m.type == "PER" for t in m.tokens}
+    dependants = next(
+        (
+            k
+            for k in range(matched, len(span))
+            if span[k].text.lower() in _PLACE_PREPOSITIONS or span[k].start in people
+        ),
+        None,
+    )
+    return split_title(span, matched, mentions, dependants)
+
+
 def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
     """The document's mentions with its roles added; a named-entity mention lying inside a
     role's title is dropped (`Главы` in `Главы государства` is no place)."""
@@ -520,6 +743,8 @@ def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
     for sent, inside in _by_sentence(sents, mentions):
         inside = [part for m in inside for part in split_leading_role(m, sent)]
         found = find_roles(sent, inside)
+        if USE_TAGGER:
+            found = tagged_roles(sent, inside, found)
         titles = [(r.title[0].start, r.title[-1].end) for r in found if r.title]
         out += [m for m in inside if not any(s <= m.start and m.end <= e for s, e in titles)]
         out += found
@@ -535,7 +760,8 @@ def _headed_organisations(found: list[Role], mentions: list[Mention]) -> list[Me
     for role in found:
         org = role.organisation
         if org and org.type == "ORG" and (org.start, org.end) not in spans:
-            first = org.tokens[0]
+            # `Московского академического театра Сатиры`: adjectives may open it
+            first = next((t for t in org.tokens if t.pos != "ADJ"), org.tokens[0])
             if first.pos == "NOUN" and first.lemma in ner.org_heads():
                 out.append(Mention(org.start, org.end, "ORG", org.tokens))
     return out
@@ -599,7 +825,13 @@ def _reported_between(tokens: list[Token], start: int, end: int) -> bool:
 # Verbs that tie their subject to the organisation after them, and the title they give:
 # heading verbs take it in the accusative or instrumental, working verbs after `в`.
 _HEADING = {"возглавлять", "возглавить", "руководить", "управлять"}
-_WORKING = {"работать": "сотрудник", "служить": "сотрудник", "трудиться": "сотрудник"}
+_WORKING = {
+    "работать": "сотрудник",
+    "служить": "сотрудник",
+    "трудиться": "сотрудник",
+    "входить": "участник",  # `Кит Флинт входил в The Prodigy`
+    "состоять": "член",
+}
 _SUBJECT_REACH = 8  # tokens between the subject and its verb
 
 
@@ -617,9 +849,7 @@ def verb_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]
             j, title = i + 2, _WORKING[verb.lemma]
         else:
             continue
-        if j + 1 < len(tokens) and tokens[j].text in _OPENING and tokens[j].start not in orgs:
-            j += 1  # `возглавляет «Металлоинвест»`: the name inside the marks
-        org = orgs.get(tokens[j].start) if j < len(tokens) else None
+        org = _organisation_at(tokens, j, orgs)
         person = _subject(tokens, i, mentions)
         if org is None or person is None:
             continue
@@ -629,6 +859,48 @@ def verb_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]
                 organisation=normal(org.tokens, org.type, text),
                 person_mention=_span(text, person.start, person.end),
                 role_mention=_span(text, verb.start, verb.end),
+                organisation_mention=_span(text, org.start, org.end),
+            )
+        )
+    return out
+
+
+def _organisation_at(tokens: list[Token], j: int, orgs: dict[int, Mention]) -> Mention | None:
+    """The organisation named at token j, past an opening mark (`возглавляет
+    «Металлоинвест»`) or an organisation noun the name does not take in (`в группу
+    «Альянс»`)."""
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].start not in orgs
+        and tokens[j].pos == "NOUN"
+        and tokens[j].text.islower()
+        and (tokens[j].lemma in ner.org_heads() or _is_genitive(tokens[j]))
+    ):
+        j += 1  # `из команды Chicago Bulls`
+    if j + 1 < len(tokens) and tokens[j].text in _OPENING and tokens[j].start not in orgs:
+        j += 1
+    return orgs.get(tokens[j].start) if j < len(tokens) else None
+
+
+def member_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]:
+    """`Игорь Журавлёв из группы «Альянс»`: a person named right before `из` and an
+    organisation belongs to it; the role mention is the preposition."""
+    tokens = sent.tokens
+    orgs = {m.start: m for m in mentions if m.type == "ORG"}
+    out = []
+    for person in (m for m in mentions if m.type == "PER"):
+        i = _index(tokens, person.end)
+        if i + 1 >= len(tokens) or tokens[i].text.lower() != "из":
+            continue
+        org = _organisation_at(tokens, i + 1, orgs)
+        if org is None:
+            continue
+        out.append(
+            RoleLink(
+                title="представитель",
+                organisation=normal(org.tokens, org.type, text),
+                person_mention=_span(text, person.start, person.end),
+                role_mention=_span(text, tokens[i].start, tokens[i].end),
                 organisation_mention=_span(text, org.start, org.end),
             )
         )
@@ -697,4 +969,5 @@ def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> lis
             )
         )
     out += [link for sent, inside in by_sentence for link in verb_links(sent, inside, text)]
+    out += [link for sent, inside in by_sentence for link in member_links(sent, inside, text)]
     return out

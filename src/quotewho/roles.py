@@ -566,7 +566,9 @@ LINK_RULES: list[LinkRule] = [
 
 
 def _same_case(role: Role, other: Role) -> bool:
-    """Coordinated roles share a case: `кабинета министров глава правительства` are two."""
+    """Roles side by side share a case when they are one person's: `кабинета министров
+    глава правительства` are two (after a comma news writes `задержали лидера движения
+    «Русские», националист Дмитрий Дёмушкин`, so a comma or `и` needs no agreement)."""
     cases = {r.title[0].feats.get("Case") for r in (role, other) if r.title}
     return len(cases - {None}) <= 1
 
@@ -590,7 +592,7 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
         joined = (
             nxt in linked
             and (words in ([], ["и"]) or (words == [","] and not role.plural))
-            and _same_case(role, roles[nxt])
+            and (words != [] or _same_case(role, roles[nxt]))
         )
         # `Олег Тактаров, продюсер и актер Игорь Жижикин`: a role joined to the next by `и`
         # is that role's people's, not the name's before it

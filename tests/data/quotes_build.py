@@ -482,6 +482,15 @@ CASES += [
         "хотел уйти еще годом ранее",
     ),
 ]
+CASES.append(
+    (
+        "speaker_after_cue: цитирует X <person> → the person quoted (a domain name is no stop)",
+        "corpora/factrueval-2016/devset/book_475.txt",
+        "«В России мы встречались",
+        None,
+        "В России мы встречались",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

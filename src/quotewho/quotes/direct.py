@@ -70,6 +70,20 @@ def is_quoting(token) -> bool:
     return token.lemma in quoting_cues()
 
 
+def _ends_sentence(ctx: Context, i: int) -> bool:
+    """Whether token `i` ends a sentence: not a full stop inside a name (`infox.ru`)."""
+    tokens = ctx.tokens
+    if tokens[i].text not in SENTENCE_END:
+        return False
+    glued = (
+        tokens[i].text == "."
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i + 1].start == tokens[i].end
+    )
+    return not glued
+
+
 def attribution_clause(
     ctx: Context, start: int, limit: int, cue_within: int = MAX_ATTRIBUTION_TOKENS
 ) -> Attribution | None:
@@ -83,7 +97,7 @@ def attribution_clause(
     _, sent_end = ctx.sentence_range(i)
     while b < len(ctx.tokens) and b - a < MAX_ATTRIBUTION_TOKENS:
         token = ctx.tokens[b]
-        if token.start >= limit or token.text in SENTENCE_END or token.text[0] in '«»"„“”':
+        if token.start >= limit or _ends_sentence(ctx, b) or token.text[0] in '«»"„“”':
             break
         if b > a and token.text in DASHES and ctx.tokens[b - 1].text in {",", ".", ":"}:
             break

@@ -60,9 +60,10 @@ _NEAR = (0, 1, 2, 7, 8, 6)  # lem, pos, case, ent, rule, lex: what a neighbour s
 # A sentence's features are mostly the same few thousand strings: each token's own and
 # each neighbour's are built once per distinct token and cached (3x faster on a long run).
 @lru_cache(maxsize=100_000)
-def _own_features(values: tuple[str, ...]) -> tuple[str, ...]:
+def _own_features(values: tuple[str, ...], known: frozenset[str] | None) -> tuple[str, ...]:
     w = values[-1]
-    return (
+    return _kept(
+        known,
         "bias",
         "w=" + w,
         "s2=" + w[-2:],
@@ -75,19 +76,42 @@ def _own_features(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def _near_features(d: int, values: tuple[str, ...]) -> tuple[str, ...]:
+def _near_features(
+    d: int, values: tuple[str, ...], known: frozenset[str] | None
+) -> tuple[str, ...]:
     feats = [f"{d}:{_OWN[i]}={values[i]}" for i in _NEAR]
     feats.append(f"{d}:shape={values[5]}")
     if abs(d) == 1:
         feats.append(f"{d}:w={values[-1]}")
-    return tuple(feats)
+    return _kept(known, *feats)
+
+
+@lru_cache(maxsize=200_000)
+def _pair(d: int, near: str, own: str, known: frozenset[str] | None) -> tuple[str, ...]:
+    return _kept(known, f"{d}:lem|lem={near}|{own}")
+
+
+@lru_cache(maxsize=16)
+def _constant(feature: str, known: frozenset[str] | None) -> tuple[str, ...]:
+    return _kept(known, feature)
+
+
+def _kept(known: frozenset[str] | None, *feats: str) -> tuple[str, ...]:
+    """The features the model knows (all of them when `known` is None, for training)."""
+    return feats if known is None else tuple(f for f in feats if f in known)
 
 
 def sentence_features(
-    sent: Sent, mentions: list[Mention], rule_roles: list[Mention], in_lexicon
+    sent: Sent,
+    mentions: list[Mention],
+    rule_roles: list[Mention],
+    in_lexicon,
+    known: frozenset[str] | None = None,
 ) -> list[list[str]]:
     """Features of each token: its word, lemma, tags, suffixes, the lexicon, the named
-    entity and rule role it lies in, and the same of its neighbours (±WINDOW)."""
+    entity and rule role it lies in, and the same of its neighbours (±WINDOW). With
+    `known`, the model's attributes, only those: the CRF ignores any other, and handing
+    them over was most of its time."""
     tokens = sent.tokens
     named = _bio(tokens, [m for m in mentions if m.type in ("PER", "ORG", "LOC")], True)
     ruled = _bio(tokens, rule_roles, False)
@@ -111,19 +135,19 @@ def sentence_features(
         )
     out = []
     for k, own in enumerate(values):
-        feats = list(_own_features(own))
+        feats = list(_own_features(own, known))
         for d in range(-WINDOW, WINDOW + 1):
             if d == 0:
                 continue
             if not 0 <= k + d < len(values):
-                feats.append(f"{d}:edge")
+                feats += _constant(f"{d}:edge", known)
                 continue
             near = values[k + d]
-            feats += _near_features(d, near)
+            feats += _near_features(d, near, known)
             if abs(d) == 1:
-                feats.append(f"{d}:lem|lem={near[0]}|{own[0]}")
+                feats += _pair(d, near[0], own[0], known)
         if k == 0:
-            feats.append("first")
+            feats += _constant("first", known)
         out.append(feats)
     return out
 
@@ -149,7 +173,7 @@ def _tagger():
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path(MODEL)))
-    return tagger
+    return tagger, frozenset(tagger.info().attributes)
 
 
 def tag(
@@ -160,4 +184,7 @@ def tag(
     sentences, and the CRF found 6 roles in them, 3 right."""
     if not rule_roles and not any(in_lexicon(t.text) in CUES for t in sent.tokens):
         return []
-    return spans_of_tags(_tagger().tag(sentence_features(sent, mentions, rule_roles, in_lexicon)))
+    tagger, known = _tagger()
+    return spans_of_tags(
+        tagger.tag(sentence_features(sent, mentions, rule_roles, in_lexicon, known))
+    )

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import morph, ner, norm, roles
 from .draft import Draft
@@ -20,7 +20,9 @@ from .model import Document, Entity
 from .people import cluster_organisations, cluster_people, verb_genders
 from .quotes import find_quotes
 from .segment import segment
-from .taggers import Taggers
+
+if TYPE_CHECKING:
+    from .taggers import Taggers
 
 
 class Pipeline:
@@ -32,7 +34,10 @@ class Pipeline:
 
     @cached_property
     def _taggers(self) -> Taggers:
+        # numpy and the models load on first use: `import quotewho` stays quick
         from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
+
+        from .taggers import Taggers
 
         embedding = NewsEmbedding()
         return Taggers(NewsMorphTagger(embedding), NewsNERTagger(embedding))

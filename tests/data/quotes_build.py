@@ -491,6 +491,15 @@ CASES.append(
         "В России мы встречались",
     )
 )
+CASES.append(
+    (
+        "speaker_after_cue: как сообщили из X → the body X",
+        "corpora/nerel-1.1/train/23445_text.txt",
+        "Как сообщили из федеральной прокуратуры",
+        None,
+        "завербовали этих трех",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -58,7 +58,7 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
     if best is not None:
         return speaker_from_token(ctx, best, cand, b)
     for j in range(cue + 1, min(b, cue + 5)):
-        if tokens[j].text.lower() in {"в", "во", "на"}:
+        if tokens[j].text.lower() in _SOURCE_PLACE:
             found = _source_in(ctx, j, b, cand)
             if found is not None:
                 return found
@@ -80,11 +80,15 @@ def _name_after_titles(ctx: Context, j: int, b: int) -> int | None:
     return None
 
 
+# `сообщили в МВД`, `на сайте …`, `сообщили из федеральной прокуратуры`
+_SOURCE_PLACE = frozenset({"в", "во", "на", "из"})
+
+
 def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:
     """`говорится в заявлении НВО`, `сообщается на сайте Верховной Рады`: the genitive
     after a document word; `сообщили в МВД`: the body itself."""
     tokens = ctx.tokens
-    if a + 1 < b and tokens[a].text.lower() in {"в", "во", "на"}:
+    if a + 1 < b and tokens[a].text.lower() in _SOURCE_PLACE:
         first = tokens[a + 1]
         if first.lemma in org_words() or ctx.entity_at(first.start, first.end, ("ORG",)):
             return speaker_from_token(ctx, a + 1, cand, b)  # `сообщили в пресс-службе МВД`

@@ -500,6 +500,15 @@ CASES.append(
         "завербовали этих трех",
     )
 )
+CASES.append(
+    (
+        "speaker_in_frame: по её данным after газета X → the newspaper",
+        "corpora/nerel-1.1/train/022.txt",
+        "Об этом пишет газета",
+        None,
+        "все потенциальные претенденты",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

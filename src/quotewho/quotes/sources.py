@@ -145,7 +145,12 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         if unnamed is not None:
             return unnamed
         person = resolve_pronoun(ctx, word, token.start, [(cand.start, cand.end)])
-        return person_speaker(person, ctx, mention) if person else None
+        if person is not None:
+            return person_speaker(person, ctx, mention)
+        body = _body_before(ctx, token.start, PRONOUN_GENDER[word])
+        if body is None:
+            return None
+        return speaker_from_token(ctx, body, cand, ctx.sentence_range(body)[1])
     if word in PLURAL_PRONOUNS:
         return _plural_antecedent(ctx, cand, token.start)
     entity = ctx.entity_at(token.start, token.end, ("ORG",))
@@ -304,6 +309,27 @@ def display_name(person, ctx: Context, mention) -> str:
         if best.lower() != surname and len(stem) >= 3 and stem == surname[: len(stem)]:
             name = " ".join([*words[:-1], best])
     return name
+
+
+# A masculine pronoun stands for a neuter noun as well (`агентство …, по его данным`).
+_BODY_GENDERS = {"femn": {"Fem"}, "masc": {"Masc", "Neut"}}
+
+
+def _body_before(ctx: Context, offset: int, gender: str) -> int | None:
+    """`Об этом пишет газета "Коммерсант". По ее данным, …`: with no person of its gender
+    before it, `её`/`его` stands for the body named by a nominative noun in that sentence
+    or the one before (`газета`, `агентство`)."""
+    i = min(ctx.token_at(offset), len(ctx.tokens) - 1)
+    first = ctx.sent_first[max(0, ctx.sent_of[i] - 1)]
+    for j in range(i - 1, first - 1, -1):
+        token = ctx.tokens[j]
+        if (
+            token.lemma in org_words()
+            and token.feats.get("Case") == "Nom"
+            and token.feats.get("Gender") in _BODY_GENDERS[gender]
+        ):
+            return j
+    return None
 
 
 def _plural_antecedent(ctx: Context, cand: Candidate, offset: int) -> Speaker | None:

@@ -509,6 +509,15 @@ CASES.append(
         "все потенциальные претенденты",
     )
 )
+CASES.append(
+    (
+        "speaker_before_colon: a report ending in a colon, the quote on the next line",
+        "corpora/nerel-1.1/train/133112_text.txt",
+        "По словам Рэппа, в этот момент",
+        "Он подхватил меня",
+        "Он подхватил меня",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

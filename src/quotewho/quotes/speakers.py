@@ -351,7 +351,7 @@ def speaker_before_colon(cand: Candidate, ctx: Context) -> Speaker | None:
         previous is not None
         and previous.kind != "direct"
         and previous.speaker is not None
-        and not ctx.text[previous.end : cand.start].strip(" :'«„“\"\u00a0")
+        and not ctx.text[previous.end : cand.start].strip(" :'«„“\"\u00a0\n\r")
     ):
         # `По словам актрисы, власти не отвечают …: «Я больше не поддерживаю …»`: the
         # report the colon ends goes on in the speaker's own words

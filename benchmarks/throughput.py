@@ -1,6 +1,6 @@
 """Throughput and memory: quotewho's `pipe` against natasha's standard pipeline.
 
-    python benchmarks/throughput.py [CORPUS_DIR ...] [--skip-long]
+    python benchmarks/throughput.py [CORPUS_DIR ...] [--skip-long] [--rounds N]
 
 Reads every ``book_*.txt`` of the given folders (default: factRuEval-2016 testset and
 devset under ../shared, 254 news articles) and runs, each in its own fresh process:
@@ -14,6 +14,10 @@ long run; natasha gets its second pass too), import
 and model-load time, CPU seconds (wall ≫ CPU means the machine was busy) and peak RSS
 of the process and of its largest child. Then it times one ~1 MB and one ~5 MB text
 (articles joined) to show time grows linearly and memory stays bounded.
+
+With ``--rounds N`` every system is measured N times, taking turns, and the table shows
+each one's median round; the goal ratios are also printed round by round (a shared host's
+speed drifts by a quarter from minute to minute).
 
 Models load before the clock starts, in the workers too (a pipeline keeps its workers from
 one `pipe` to the next); the "steady" rate of n_process=2 counts from the first batch out.
@@ -242,11 +246,32 @@ def long_texts(texts: list[str]) -> None:
     print(f"  time 5 MB / 1 MB: {walls[5] / walls[1]:.2f} (linear: ≈ 5)")
 
 
+def print_rounds(rounds: list[dict[str, dict]]) -> None:
+    """The goal ratios of each round, measured within it, and their medians."""
+
+    def rate(r: dict) -> float:
+        return r["chars"] / r["wall"]
+
+    ratios: dict[str, list[float]] = {"n_process=1 / natasha": [], "n_process=2 / 1 steady": []}
+    for r in rounds:
+        natasha = max(rate(m) for name, m in r.items() if "natasha" in name)
+        one, two = r["quotewho n_process=1"], r["quotewho n_process=2"]
+        ratios["n_process=1 / natasha"].append(rate(one) / natasha)
+        ratios["n_process=2 / 1 steady"].append(two["steady_chars_s"] / one["steady_chars_s"])
+    print(f"\nby round ({len(rounds)}; the table above is each system's median round):")
+    for name, values in ratios.items():
+        listed = ", ".join(f"{v:.2f}" for v in values)
+        print(f"  {name}: {listed} (median {sorted(values)[len(values) // 2]:.2f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpora", nargs="*", type=Path, default=DEFAULT_CORPORA)
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--skip-long", action="store_true", help="skip the 1 MB / 5 MB texts")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="measure every system N times, in turns"
+    )
     parser.add_argument("--run", help=argparse.SUPPRESS)  # internal: one measurement
     parser.add_argument("--files", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--text", help=argparse.SUPPRESS)
@@ -258,8 +283,18 @@ def main() -> None:
     if not files:
         sys.exit(f"no book_*.txt in {', '.join(map(str, args.corpora))}")
     extra = ["--batch-size", str(args.batch_size), "--files", *files]
-    results = {name: measure(run, extra, env) for name, (run, env) in SYSTEMS.items()}
+    # systems take turns, round after round: a host whose speed drifts slows all alike
+    rounds = [
+        {name: measure(run, extra, env) for name, (run, env) in SYSTEMS.items()}
+        for _ in range(args.rounds)
+    ]
+    middle = len(rounds) // 2
+    results = {
+        name: sorted((r[name] for r in rounds), key=lambda m: m["wall"])[middle] for name in SYSTEMS
+    }
     report(results)
+    if len(rounds) > 1:
+        print_rounds(rounds)
     if not args.skip_long:
         long_texts([Path(p).read_text(encoding="utf-8") for p in files])
 

@@ -22,6 +22,7 @@ _LETTER = "а-яёәғқңөұүһі"
 # Surnames in -ов/-ев/-ин/-ын with an oblique ending: Есенбаевым, Жұмағұлова, Айкеновой.
 _SURNAME_MASC = re.compile(rf"^(.*[{_LETTER}](?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)$", re.IGNORECASE)
 _SURNAME_FEMN = re.compile(rf"^(.*[{_LETTER}](?:ов|ев|ёв|ин|ын))(?:ой|у)$", re.IGNORECASE)
+_SURNAME_NOMINATIVE = re.compile(rf"[{_LETTER}]{{2}}(?:ов|ев|ёв|ин|ын)$", re.IGNORECASE)
 # A masculine name on a consonant with an oblique ending: Асылбека, Байтуку, Нурланом.
 _MASC_NAME_ENDINGS = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ом", "loct": "е"}
 _CONSONANT = re.compile(rf"[{_LETTER}]*[бвгджзклмнпрстфхцчшщғқңһ]$", re.IGNORECASE)
@@ -73,7 +74,8 @@ def nominative_name_part(token: Token, gender: str | None) -> str:
     readings = _name_parses(word)
     if case == "nomn" and readings and not any(p.tag.case == "nomn" for p in readings):
         case = None  # slovnet says nominative, yet the dictionary knows only other cases
-    if case == "nomn":
+    if case == "nomn" or (gender == "masc" and _SURNAME_NOMINATIVE.search(word)):
+        # `Олег Тактаров`, whatever case the tagger read: -ов, -ин is a man's nominative
         return word
     if "-" in word:
         parts = [Token(0, 0, part, token.pos, token.feats) for part in word.split("-")]

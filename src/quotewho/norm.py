@@ -22,6 +22,7 @@ _LETTER = "а-яёәғқңөұүһі"
 # Surnames in -ов/-ев/-ин/-ын with an oblique ending: Есенбаевым, Жұмағұлова, Айкеновой.
 _SURNAME_MASC = re.compile(rf"^(.*[{_LETTER}](?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)$", re.IGNORECASE)
 _SURNAME_FEMN = re.compile(rf"^(.*[{_LETTER}](?:ов|ев|ёв|ин|ын))(?:ой|у)$", re.IGNORECASE)
+_INDECLINABLE_ENDINGS = ("у", "ю", "о", "и", "е", "ё", "э")
 _SURNAME_NOMINATIVE = re.compile(rf"[{_LETTER}]{{2}}(?:ов|ев|ёв|ин|ын)$", re.IGNORECASE)
 # A masculine name on a consonant with an oblique ending: Асылбека, Байтуку, Нурланом.
 _MASC_NAME_ENDINGS = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ом", "loct": "е"}
@@ -72,8 +73,16 @@ def nominative_name_part(token: Token, gender: str | None) -> str:
         return word  # lower-case particles (ибн, де) and initials
     case = token_case(token)
     readings = _name_parses(word)
-    if case == "nomn" and readings and not any(p.tag.case == "nomn" for p in readings):
-        case = None  # slovnet says nominative, yet the dictionary knows only other cases
+    if (
+        case == "nomn"
+        and readings
+        and not any(p.tag.case == "nomn" for p in readings)
+        and not word.lower().endswith(_INDECLINABLE_ENDINGS)
+    ):
+        # slovnet says nominative, yet the dictionary knows only other cases (`Амстеля`);
+        # a name ending in -у, -о, -и, -е is a foreign one that does not decline
+        # (`Криштиану Роналду забил`, not `Роналда`)
+        case = None
     if case == "nomn" or (gender == "masc" and _SURNAME_NOMINATIVE.search(word)):
         # `Олег Тактаров`, whatever case the tagger read: -ов, -ин is a man's nominative
         return word

@@ -518,6 +518,15 @@ CASES.append(
         "Он подхватил меня",
     )
 )
+CASES.append(
+    (
+        "speaker_before_colon: a name in marks right before the colon is not a quote's end",
+        "corpora/nerel-1.1/train/39442_text.txt",
+        "Ранее эту же информацию сообщал",
+        None,
+        "Мурси изолировали",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -175,10 +175,15 @@ def _colon_before(ctx: Context, pair: Pair) -> Attribution | None:
     colon = ctx.token_before(i + 1)
     a, _ = ctx.sentence_range(colon)
     j = colon - 1
-    while j >= a and ctx.tokens[j].text not in {".", "!", "?", "»", '"', ";"}:
+    while j >= a:
+        if ctx.tokens[j].text in '»"' and (opener := _name_opener(ctx, j, a)):
+            # `Источник "Ъ" в правительстве пояснил:`, `представитель движения
+            # «Братья-мусульмане»:` names, not a quote
+            j = opener - 1
+            continue
+        if ctx.tokens[j].text in {".", "!", "?", "»", '"', ";"}:
+            break
         j -= 1
-        if j >= a and ctx.tokens[j].text in '»"' and (opener := _name_opener(ctx, j, a)):
-            j = opener - 1  # `Источник "Ъ" в правительстве пояснил:` names, not a quote
     cue = next((k for k in range(colon - 1, j, -1) if ctx.cue[k]), None)
     cue_span = (ctx.tokens[cue].start, ctx.tokens[cue].end) if cue is not None else (i, i + 1)
     return Attribution("colon", cue_span, cue, (j + 1, colon))

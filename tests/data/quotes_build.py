@@ -527,6 +527,22 @@ CASES.append(
         "Мурси изолировали",
     )
 )
+CASES += [
+    (
+        "speaker_subject_of_cue: a descriptor named by a nickname (Пользователь ЖЖ zyalt)",
+        "corpora/factrueval-2016/devset/book_100.txt",
+        "Пользователь ЖЖ zyalt",
+        None,
+        "среди задержанных оказался",
+    ),
+    (
+        "speaker_before_colon: актриса is no man, whatever role words they share",
+        "corpora/factrueval-2016/devset/book_271.txt",
+        "30 марта 2011 года",
+        "Напишите просто",
+        "Напишите просто",
+    ),
+]
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -3,6 +3,7 @@ pronoun or role stands for, the organisation or unnamed source a noun names."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from functools import cache
@@ -178,7 +179,10 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         # `— сказал министр`; `глава МИДа отметил` only after `глава МИДа Сэйдзи Маэхара`
         tail = tokens[h + 1].lemma if b > h + 1 else ""
         person = resolve_role(ctx, token.lemma, token.start, tail)
-        if person is None and token.feats.get("Gender") == "Fem" and b == h + 1:
+        feminine = token.feats.get("Gender") == "Fem"
+        if person is not None and feminine and person_gender(person) == "masc":
+            person = None  # `актриса` is no man, whatever role words they share
+        if person is None and feminine and b == h + 1:
             person = only_woman_before(ctx, token.start)
         if person is not None:
             return person_speaker(person, ctx, mention)
@@ -198,6 +202,10 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
     if kind == "descriptor" and h + 4 < b and _closing(ctx, h + 1, b) == h + 3:
         # `Источник "Ъ" в правительстве`: the outlet is whom the source spoke to
         name = nominative_phrase(ctx, a, h + 1) + " " + nominative_phrase(ctx, h + 4, b, False)
+    if kind == "descriptor" and b < len(tokens) and _NICKNAME.fullmatch(tokens[b].text):
+        # `Пользователь ЖЖ zyalt сообщает`: the one described is named by a nickname
+        name += ctx.text[tokens[b - 1].end : tokens[b].end]
+        b += 1
     return Speaker(
         name=name,
         kind=kind,
@@ -209,6 +217,9 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             text=ctx.text[tokens[a].start : tokens[b - 1].end],
         ),
     )
+
+
+_NICKNAME = re.compile(r"@?[A-Za-z][A-Za-z0-9_.-]*")
 
 
 def only_woman_before(ctx: Context, offset: int):

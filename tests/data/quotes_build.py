@@ -543,6 +543,15 @@ CASES += [
         "Напишите просто",
     ),
 ]
+CASES.append(
+    (
+        "speaker_subject_of_cue: в мэрии \"Ъ\" сообщили → the city hall, not the outlet told",
+        "corpora/nerel-1.1/train/013.txt",
+        "В уфимской мэрии",
+        None,
+        "получил новое назначение",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -198,6 +198,13 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
     body = None
     if kind == "descriptor" and b > h + 1:  # `исследователи Брукхейвенской лаборатории`
         body = ctx.entity_at(tokens[h + 1].start, tokens[b - 1].end, ("ORG",))
+    if (
+        tokens[h].feats.get("Case") == "Loc"
+        and h + 1 < b
+        and tokens[h + 1].text in '«"„“'
+        and _closing(ctx, h + 1, b) == b - 1
+    ):
+        b = h + 1  # `В уфимской мэрии "Ъ" сообщили`: the outlet in marks is the one told
     name = nominative_phrase(ctx, a, b)
     if kind == "descriptor" and h + 4 < b and _closing(ctx, h + 1, b) == h + 3:
         # `Источник "Ъ" в правительстве`: the outlet is whom the source spoke to

@@ -59,7 +59,8 @@ _NEAR = (0, 1, 2, 7, 8, 6)  # lem, pos, case, ent, rule, lex: what a neighbour s
 
 # A sentence's features are mostly the same few thousand strings: each token's own and
 # each neighbour's are built once per distinct token and cached (3x faster on a long run).
-@lru_cache(maxsize=100_000)
+# The caches are bounded (some tens of MB together), so a long run keeps its memory flat.
+@lru_cache(maxsize=25_000)
 def _own_features(values: tuple[str, ...], known: frozenset[str] | None) -> tuple[str, ...]:
     w = values[-1]
     return _kept(
@@ -75,7 +76,7 @@ def _own_features(values: tuple[str, ...], known: frozenset[str] | None) -> tupl
     )
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=60_000)
 def _near_features(
     d: int, values: tuple[str, ...], known: frozenset[str] | None
 ) -> tuple[str, ...]:
@@ -86,7 +87,7 @@ def _near_features(
     return _kept(known, *feats)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=60_000)
 def _pair(d: int, near: str, own: str, known: frozenset[str] | None) -> tuple[str, ...]:
     return _kept(known, f"{d}:lem|lem={near}|{own}")
 

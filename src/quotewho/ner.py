@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from .resources import read_lexicon
+from .resources import read_lexicon, word_set
 from .segment import Sent, Token
 
 
@@ -79,10 +79,9 @@ def balance_quotes(mentions: list[Mention], sent: Sent, text: str) -> list[Menti
     return out
 
 
-@cache
 def org_heads() -> frozenset[str]:
     """Lemmas of nouns that head organisations (`models/org_heads.txt`)."""
-    return frozenset(read_lexicon("org_heads.txt"))
+    return word_set("org_heads.txt")
 
 
 def org_head_before_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
@@ -291,10 +290,9 @@ def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]
     return out
 
 
-@cache
 def not_names() -> frozenset[str]:
     """Lemmas of capitalised nouns never a one-word name (`models/not_names.txt`)."""
-    return frozenset(read_lexicon("not_names.txt"))
+    return word_set("not_names.txt")
 
 
 def drop_documents_and_posts(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:

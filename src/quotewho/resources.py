@@ -30,3 +30,9 @@ def read_lexicon(name: str) -> list[str]:
     """Lines of a lexicon file, without `#` comments and blank lines."""
     lines = model_path(name).read_text(encoding="utf-8").splitlines()
     return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The lines of a lexicon file as a set, read once (`read_lexicon`)."""
+    return frozenset(read_lexicon(name))

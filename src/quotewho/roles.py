@@ -26,7 +26,7 @@ from .model import RoleLink, Span
 from .morph import all_lemmas, parses
 from .ner import Mention
 from .norm import normal, normal_phrase
-from .resources import read_lexicon
+from .resources import read_lexicon, word_set
 from .segment import Sent, Token
 
 LEXICONS = ("roles.txt", "roles_news.txt")
@@ -161,10 +161,9 @@ def _masculine(lemma: str) -> str:
 _ROLE_SUFFIXES = ("овед", "олог", "ист", "истка")
 
 
-@cache
 def _stop() -> frozenset[str]:
     """Words that are no roles (`models/roles_stop.txt`, from NEREL train)."""
-    return frozenset(read_lexicon("roles_stop.txt"))
+    return word_set("roles_stop.txt")
 
 
 def _animate(tokens: list[Token]) -> bool:
@@ -456,10 +455,9 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
     return people
 
 
-@cache
 def _kin() -> frozenset[str]:
     """Nouns of kinship and closeness (`models/kin.txt`): `брат`, `дочь`, `подруга`."""
-    return frozenset(read_lexicon("kin.txt"))
+    return word_set("kin.txt")
 
 
 def _kin_before(role: Role, tokens: list[Token]) -> bool:

@@ -11,7 +11,7 @@ from functools import cache, cached_property
 from ..draft import Draft
 from ..model import Entity, Person, Speaker
 from ..morph import all_lemmas, parses
-from ..resources import read_lexicon
+from ..resources import read_lexicon, word_set
 from ..segment import Token
 from .marks import Pair, pair_marks
 
@@ -21,10 +21,9 @@ CLAUSE_PUNCT = frozenset(",;:()")
 _VERB_TAGS = ("VERB", "INFN", "GRND", "PRTF", "PRTS", "ADJS")
 
 
-@cache
 def cues() -> frozenset[str]:
     """Lemmas of verbs (and short adjectives) of speech, opinion and report."""
-    return frozenset(read_lexicon("cues.txt"))
+    return word_set("cues.txt")
 
 
 @cache
@@ -33,10 +32,9 @@ def multiword_cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in read_lexicon("cues_multiword.txt"))
 
 
-@cache
 def impersonal_cues() -> frozenset[str]:
     """Cue lemmas whose reflexive form reports with no speaker (`сообщается, что`)."""
-    return frozenset(read_lexicon("cues_impersonal.txt"))
+    return word_set("cues_impersonal.txt")
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..morph import lemma
-from ..resources import model_path, read_lexicon
+from ..resources import model_path, word_set
 from .context import Context
 from .coref import role_window
 
@@ -43,10 +43,9 @@ def longest_country() -> int:
     return max(len(key) for key in countries())
 
 
-@cache
 def state_posts() -> frozenset[str]:
     """Lemmas of state posts (`президент`, `премьер-министр`, `канцлер`)."""
-    return frozenset(read_lexicon("state_posts.txt"))
+    return word_set("state_posts.txt")
 
 
 def is_state_post(role: str) -> bool:

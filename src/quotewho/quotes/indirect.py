@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from ..morph import all_lemmas
-from ..resources import read_lexicon
+from ..resources import read_lexicon, word_set
 from ..segment import Token
 from .context import (
     DASHES,
@@ -56,22 +56,19 @@ _INTRO = frozenset(
 )
 
 
-@cache
 def quoting_cues() -> frozenset[str]:
     """Lemmas of verbs that pass on someone's words (models/quoting.txt)."""
-    return frozenset(read_lexicon("quoting.txt"))
+    return word_set("quoting.txt")
 
 
-@cache
 def cue_nouns() -> frozenset[str]:
     """Lemmas of nouns of speech (models/cue_nouns.txt): `заявление о том, что`."""
-    return frozenset(read_lexicon("cue_nouns.txt"))
+    return word_set("cue_nouns.txt")
 
 
-@cache
 def naming_cues() -> frozenset[str]:
     """Lemmas of `назвать`-like verbs (models/naming.txt)."""
-    return frozenset(read_lexicon("naming.txt"))
+    return word_set("naming.txt")
 
 
 @cache

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from functools import cache
 
-from ..model import Span, Speaker
+from ..model import Person, Span, Speaker
 from ..morph import inflect, parses
-from ..resources import read_lexicon
+from ..resources import word_set
 from ..segment import Token
 from .context import Candidate, Context
 from .coref import (
@@ -34,16 +33,14 @@ _UNNAMED_SOURCES = frozenset({"источник"})
 STOP = frozenset({",", ".", "!", "?", "…", ";", ":", "(", ")", "«", "»", '"', "—", "–"})
 
 
-@cache
 def anaphoric_nouns() -> frozenset[str]:
     """Lemmas of nouns that refer back to a source named before (`собеседник агентства`)."""
-    return frozenset(read_lexicon("anaphoric_sources.txt"))
+    return word_set("anaphoric_sources.txt")
 
 
-@cache
 def source_nouns() -> frozenset[str]:
     """Lemmas of inanimate nouns that can still be a source (`источник`, `СМИ`, `следствие`)."""
-    return frozenset(read_lexicon("source_nouns.txt"))
+    return word_set("source_nouns.txt")
 
 
 def can_speak(token: Token) -> bool:
@@ -57,10 +54,9 @@ def can_speak(token: Token) -> bool:
     )
 
 
-@cache
 def org_words() -> frozenset[str]:
     """Lemmas of nouns naming a body, not a person (`пресс-служба`, `министерство`)."""
-    return frozenset(read_lexicon("org_words.txt"))
+    return word_set("org_words.txt")
 
 
 def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
@@ -229,7 +225,7 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
 _NICKNAME = re.compile(r"@?[A-Za-z][A-Za-z0-9_.-]*")
 
 
-def only_woman_before(ctx: Context, offset: int):
+def only_woman_before(ctx: Context, offset: int) -> Person | None:
     """`По словам актрисы` where no one was introduced as an actress: a feminine role noun
     stands for the one woman named before it, when there is exactly one."""
     women = {

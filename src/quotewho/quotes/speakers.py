@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..model import Span, Speaker
+from ..model import Entity, Span, Speaker
+from ..segment import Token
 from .context import Candidate, Context, is_nominative
 from .coref import PLURAL_PRONOUNS, PRONOUN_GENDER, listed
 from .indirect import cue_nouns, quoting_cues
@@ -148,7 +149,7 @@ def _apposed_name(ctx: Context, h: int, a: int) -> int | None:
     return None
 
 
-def _as_named(token, entity) -> bool:
+def _as_named(token: Token, entity: Entity | None) -> bool:
     """A surname written as the name's own nominative (`Бекенбауэр свой интерес …`, which
     the tagger read as a dative): the nominative, whatever case the tagger gave."""
     return entity is not None and entity.type == "PER" and token.text == entity.normal.split()[-1]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from quotewho import morph, ner, role_tagger, roles
+from quotewho import ner, role_tagger, roles
 from quotewho.pipeline import Pipeline
 from quotewho.segment import Sent, segment
 
@@ -62,8 +62,7 @@ def prepared(folder: Path, nlp: Pipeline, cache: Path | None = None) -> list:
         text = ann.with_suffix(".txt").read_text(encoding="utf-8")
         spans = professions(ann)
         sents = segment(text)
-        morph.tag_sentences(sents, nlp._morph_tagger)
-        mentions = ner.tag_sentences(sents, text, nlp._ner_tagger, ner.RULES)
+        mentions = ner.tag_sentences(sents, text, nlp.tag_sentences(sents), ner.RULES)
         for sent, inside in roles._by_sentence(sents, mentions):
             if sent.tokens:
                 inside = [part for m in inside for part in roles.split_leading_role(m, sent)]

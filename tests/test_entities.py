@@ -6,6 +6,7 @@ Sources and licences: tests/data/entities_README.md.
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -141,7 +142,32 @@ def test_role_tagger_spans_and_skipped_sentences() -> None:
     ]
     # neither the rules nor the lexicon see a role: the CRF is not asked
     sent = segment("Дождь шёл весь день.")[0]
-    assert role_tagger.tag(sent, [], [], roles.lexicon_class) == []
+    assert not role_tagger.worth_tagging(sent, [], roles.lexicon_class)
+    assert role_tagger.tag([(sent, [], [])], roles.lexicon_class) == [[]]
+
+
+def test_the_longest_lexicon_entry_whatever_the_hash_seed() -> None:
+    """NEREL dev: `вице-президентом компании RCA` gave `вице-президент компании` or
+    `вице-президент` by the order a set of lemmas came in, which the hash seed decides."""
+    import subprocess
+    import sys
+
+    script = (
+        "from quotewho import roles; from quotewho.segment import segment; "
+        "tokens = segment('Он стал вице-президентом компании RCA.')[0].tokens; "
+        "print(roles._match(tokens, 2))"
+    )
+    ends = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(4)
+    }
+    assert ends == {"4"}
 
 
 def test_coordinated_roles_share_a_case() -> None:

@@ -1,4 +1,5 @@
-"""Our run of slovnet's models gives slovnet's own tags, however sentences are batched.
+"""Our run of slovnet's models gives slovnet's own tags, however sentences are batched;
+our run of the role CRF gives crfsuite's own.
 
 Texts: the project example (Kazpravda) and five factRuEval-2016 devset articles (MIT) in
 `examples/`.
@@ -11,7 +12,8 @@ from pathlib import Path
 import pytest
 from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
 
-from quotewho import Pipeline, taggers
+from quotewho import Pipeline, role_tagger, roles, taggers
+from quotewho.resources import model_path
 from quotewho.segment import segment
 from quotewho.taggers import bio_spans
 
@@ -69,3 +71,31 @@ def test_batches_do_not_change_tags(
 def test_bio_is_read_as_slovnet_reads_it() -> None:
     tags = [("B", "PER"), ("I", "PER"), ("I", "LOC"), ("O", ""), ("I", "ORG"), ("B", "LOC")]
     assert bio_spans(tags) == [(0, 3, "PER"), (5, 6, "LOC")]
+
+
+def test_role_spans_are_crfsuites(nlp: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every document's sentences, decoded together from the weights as arrays, get the
+    spans crfsuite's own tagger gives each sentence from its feature strings."""
+    import pycrfsuite
+
+    asked = []
+
+    def spy(sentences, in_lexicon):
+        spans = tag(sentences, in_lexicon)
+        asked.extend(zip(sentences, spans))
+        return spans
+
+    tag = role_tagger.tag
+    monkeypatch.setattr(role_tagger, "tag", spy)
+    list(nlp.pipe(TEXTS))
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open(str(model_path(role_tagger.MODEL)))
+    tagged = [
+        (spans, role_tagger.sentence_features(sent, mentions, found, roles.lexicon_class))
+        for (sent, mentions, found), spans in asked
+        if sent.tokens and role_tagger.worth_tagging(sent, found, roles.lexicon_class)
+    ]
+    assert sum(map(len, (spans for spans, _ in tagged))) > 20
+    assert [spans for spans, _ in tagged] == [
+        role_tagger.spans_of_tags(crfsuite.tag(features)) for _, features in tagged
+    ]

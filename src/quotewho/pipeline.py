@@ -19,10 +19,17 @@ from .errors import InputError
 from .model import Document, Entity
 from .people import cluster_organisations, cluster_people, verb_genders
 from .quotes import find_quotes
-from .segment import segment
+from .segment import Sent, segment
 
 if TYPE_CHECKING:
     from .taggers import Taggers
+
+
+# A role, an organisation, a person and a quote of each kind: analysing it loads everything.
+_EVERY_STAGE = (
+    "Председатель правления КИОР Асылбек Есенбаев в Астане заявил: «Мы готовы». "
+    "По его словам, работа продолжится. Он отметил, что итоги подведут в мае."
+)
 
 
 class Pipeline:
@@ -43,8 +50,10 @@ class Pipeline:
         return Taggers(NewsMorphTagger(embedding), NewsNERTagger(embedding))
 
     def load(self) -> None:
-        """Load every model now rather than on first use (each worker process does)."""
-        _ = self._taggers
+        """Load every model and lexicon now rather than on first use (each worker process
+        does): the lexicons load as they are first needed, so one short text that needs
+        them all is analysed."""
+        self._process([_EVERY_STAGE])
 
     def __call__(self, text: str) -> Document:
         """Analyse one text."""
@@ -152,7 +161,20 @@ class Pipeline:
         drafts = [Draft(check_text(text)) for text in texts]
         for draft in drafts:
             draft.sents = segment(draft.text)
-        sents = [sent for draft in drafts for sent in draft.sents]
+        found = self.tag_sentences([sent for draft in drafts for sent in draft.sents])
+        done = 0
+        for draft in drafts:
+            self.tag_entities(draft, found[done : done + len(draft.sents)])
+            done += len(draft.sents)
+            links = roles.document_links(draft.sents, draft.mentions, draft.text)
+            draft.people = cluster_people(draft.entities, links, verb_genders(draft.sents))
+            draft.organisations = cluster_organisations(draft.entities)
+            draft.quotes = find_quotes(draft)
+        return [draft.to_document() for draft in drafts]
+
+    def tag_sentences(self, sents: list[Sent]) -> list[list[tuple[int, int, str]]]:
+        """Fill in the POS, features and lemma of every token of `sents`, tagged together;
+        return the NER tagger's spans of each sentence (token ranges and types)."""
         from threadpoolctl import threadpool_limits
 
         # slovnet's matrices are small: OpenBLAS threads only spin against each other and
@@ -163,15 +185,7 @@ class Pipeline:
             for sent, (tags, spans) in zip(sents, tagged):
                 morph.tag_sentence(sent, tags)
                 found.append(spans)
-        done = 0
-        for draft in drafts:
-            self.tag_entities(draft, found[done : done + len(draft.sents)])
-            done += len(draft.sents)
-            links = roles.document_links(draft.sents, draft.mentions, draft.text)
-            draft.people = cluster_people(draft.entities, links, verb_genders(draft.sents))
-            draft.organisations = cluster_organisations(draft.entities)
-            draft.quotes = find_quotes(draft)
-        return [draft.to_document() for draft in drafts]
+        return found
 
     @staticmethod
     def tag_entities(draft: Draft, found: list[list[tuple[int, int, str]]]) -> None:

@@ -120,13 +120,18 @@ def _lemmas(word: str) -> frozenset[str]:
 def _match(tokens: list[Token], i: int) -> int:
     """End index of the longest lexicon entry starting at token i, or i if none."""
     entries = lexicon()
+    longest = i
+    # every lemma of the word is tried: which one a set gives first depends on the hash seed
     for first in _lemmas(tokens[i].text):
-        for entry in entries.get(first, ()):
+        for entry in entries.get(first, ()):  # longest first
             end = i + len(entry)
-            if end <= len(tokens) and all(
+            if longest < end <= len(tokens) and all(
                 lemma in _lemmas(t.text) for lemma, t in zip(entry[1:], tokens[i + 1 : end])
             ):
-                return end
+                longest = end
+                break
+    if longest > i:
+        return longest
     token = tokens[i]
     if token.pos == "NOUN" and token.feats.get("Animacy") == "Anim":
         lemmas = _lemmas(token.text)
@@ -676,8 +681,11 @@ def lexicon_class(word: str) -> str:
 USE_TAGGER = True
 
 
-def tagged_roles(sent: Sent, mentions: list[Mention], found: list[Role]) -> list[Role]:
-    """The CRF's role spans of one sentence, given the rules' roles `found` as features.
+def tagged_roles(
+    sent: Sent, mentions: list[Mention], found: list[Role], spans: list[tuple[int, int]]
+) -> list[Role]:
+    """Roles of one sentence from the CRF's `spans` (token ranges; `role_tagger.tag`, given
+    the rules' roles `found` as features) and the rules' own.
 
     The span is the CRF's (its edges follow NEREL better), but a role is read over the
     rules' extent too when they reach further: `редактор ежемесячной газеты «Радикальная
@@ -690,7 +698,6 @@ def tagged_roles(sent: Sent, mentions: list[Mention], found: list[Role]) -> list
     ]
     in_person = {t.start for m in mentions if m.type == "PER" for t in m.tokens}
     out = []
-    spans = role_tagger.tag(sent, mentions, found, lexicon_class)
     for i, j in spans:
         if all(t.start in in_person for t in tokens[i:j]):
             continue  # the tagger's person named `Адвокат` is a nickname, as the rules read it
@@ -740,11 +747,14 @@ def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
     """The document's mentions with its roles added; a named-entity mention lying inside a
     role's title is dropped (`Главы` in `Главы государства` is no place)."""
     out: list[Mention] = []
+    ruled = []
     for sent, inside in _by_sentence(sents, mentions):
         inside = [part for m in inside for part in split_leading_role(m, sent)]
-        found = find_roles(sent, inside)
-        if USE_TAGGER:
-            found = tagged_roles(sent, inside, found)
+        ruled.append((sent, inside, find_roles(sent, inside)))
+    tagged = role_tagger.tag(ruled, lexicon_class) if USE_TAGGER else [None] * len(ruled)
+    for (sent, inside, found), spans in zip(ruled, tagged):
+        if spans is not None:
+            found = tagged_roles(sent, inside, found, spans)
         titles = [(r.title[0].start, r.title[-1].end) for r in found if r.title]
         out += [m for m in inside if not any(s <= m.start and m.end <= e for s, e in titles)]
         out += found

@@ -94,25 +94,31 @@ class Network:
 
 def viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
     """The best tag sequences under a CRF (slovnet's `CRF.decode`), for a batch at once:
-    `scores` is sentences × positions × tags, padded past each sentence's length."""
+    `scores` is sentences × positions × tags, padded past each sentence's length.
+
+    Sentences are taken longest first, so that at each position the ones still going are
+    the first few rows: each step is a handful of array operations on them alone."""
     count, positions, _ = scores.shape
-    rows = np.arange(count)
-    score = scores[:, 0]
-    back = []
+    order = np.argsort(-lengths, kind="stable")
+    scores = scores[order]
+    going = np.searchsorted(-lengths[order], -np.arange(positions), side="left")
+    score = scores[:, 0].copy()
+    back = np.zeros((count, positions, transitions.shape[0]), dtype=np.int64)
     for t in range(1, positions):
-        total = score[:, :, None] + transitions  # sentence × from × to
-        best = total.argmax(1)
-        back.append(best)
-        step = np.take_along_axis(total, best[:, None, :], 1)[:, 0] + scores[:, t]
-        score = np.where((t < lengths)[:, None], step, score)
+        n = going[t]  # sentences longer than t
+        total = score[:n, :, None] + transitions  # sentence × from × to
+        back[:n, t] = total.argmax(1)
+        score[:n] = total.max(1) + scores[:n, t]
     paths = np.zeros((count, positions), dtype=np.int64)
     tag = score.argmax(1)
     for t in range(positions - 1, 0, -1):
-        active = t < lengths
-        paths[active, t] = tag[active]
-        tag = np.where(active, back[t - 1][rows, tag], tag)
+        n = going[t]
+        paths[:n, t] = tag[:n]
+        tag[:n] = back[np.arange(n), t, tag[:n]]
     paths[:, 0] = tag
-    return paths
+    unsorted = np.empty_like(paths)
+    unsorted[order] = paths
+    return unsorted
 
 
 class Taggers:

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 
 import pymorphy3
 from pymorphy3.analyzer import Parse
+from pymorphy3.tagset import OpencorporaTag
 
 from .segment import Sent
 
@@ -83,9 +84,17 @@ def _best_parse(word: str, pos: str, ud_case: str) -> Parse:
     case = UD_CASE.get(ud_case)
 
     def score(parse: Parse) -> int:
-        return 2 * (parse.tag.POS in wanted) + (case is not None and parse.tag.case == case)
+        pos, its_case = pos_and_case(parse.tag)
+        return 2 * (pos in wanted) + (case is not None and its_case == case)
 
     return max(options, key=score)  # max keeps the first best: pymorphy3's own order
+
+
+@lru_cache(maxsize=4096)
+def pos_and_case(tag: OpencorporaTag) -> tuple[str | None, str | None]:
+    """A tag's POS and case, read once per distinct tag: pymorphy3 intersects two sets at
+    each read, and choosing parses reads them for every parse of every new word."""
+    return tag.POS, tag.case
 
 
 @lru_cache(maxsize=50_000)

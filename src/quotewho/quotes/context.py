@@ -3,10 +3,11 @@ candidate quotes they build (internal)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from ..draft import Draft
 from ..model import Entity, Person, Speaker
@@ -27,14 +28,34 @@ def cues() -> frozenset[str]:
 
 
 @cache
-def multiword_cues() -> tuple[tuple[str, ...], ...]:
-    """Cues of several words as lemma sequences (`давать понять`, `прийти к вывод`)."""
-    return tuple(tuple(line.split()) for line in read_lexicon("cues_multiword.txt"))
+def multiword_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Cues of several words as lemma sequences (`давать понять`, `прийти к вывод`), by
+    their first lemma."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for line in read_lexicon("cues_multiword.txt"):
+        phrase = tuple(line.split())
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in by_first.items()}
 
 
 def impersonal_cues() -> frozenset[str]:
     """Cue lemmas whose reflexive form reports with no speaker (`сообщается, что`)."""
     return word_set("cues_impersonal.txt")
+
+
+def is_impersonal(token: Token) -> bool:
+    """`сообщается`, `считается`, `говорится`: a report with no subject."""
+    return _impersonal(token.text, token.lemma)
+
+
+@lru_cache(maxsize=50_000)
+def _impersonal(word: str, lemma: str) -> bool:
+    return lemma in impersonal_cues() or not all_lemmas(word).isdisjoint(impersonal_cues())
+
+
+@lru_cache(maxsize=50_000)
+def _token_lemmas(word: str, lemma: str) -> frozenset[str]:
+    return frozenset({lemma, *all_lemmas(word)})
 
 
 @dataclass
@@ -79,13 +100,12 @@ class Context:
         self.starts = [t.start for t in self.tokens]
         # read once per token, not once per look: cue and frame tests probe every token
         # many times (they were a fifth of the whole pipeline's time)
-        self.lemmas: list[frozenset[str]] = [
-            frozenset({t.lemma, *all_lemmas(t.text)}) for t in self.tokens
-        ]
+        self.lemmas: list[frozenset[str]] = [_token_lemmas(t.text, t.lemma) for t in self.tokens]
         self.cue: list[bool] = [is_cue(t) for t in self.tokens]
+        self.impersonal: list[bool] = [is_impersonal(t) for t in self.tokens]
         self._mark_multiword_cues()
         self.dashes: list[int] | None = None  # filled once by direct.dash_offsets
-        self.newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
+        self.newlines = [m.start() for m in re.finditer("\n", self.text)]
         self.written_surnames: dict[int, Counter[str]] = {}  # person id → sources.py tally
         self.post_countries: dict[int, list] = {}  # person id → countries.py hits
         self.stated_roles: dict[int, list] = {}  # person id → sources.stated_role hits
@@ -105,9 +125,12 @@ class Context:
 
     def _mark_multiword_cues(self) -> None:
         """`давал понять, что`: the first word of a cue of several words is a cue."""
+        by_first = multiword_cues()
         for i, lemmas in enumerate(self.lemmas):
-            for phrase in multiword_cues():
-                if phrase[0] in lemmas and all(
+            if lemmas.isdisjoint(by_first):
+                continue
+            for phrase in (p for first in lemmas for p in by_first.get(first, ())):
+                if all(
                     i + n < len(self.tokens) and word in self.lemmas[i + n]
                     for n, word in enumerate(phrase[1:], 1)
                 ):
@@ -192,15 +215,18 @@ class Context:
 
 def is_cue(token: Token) -> bool:
     """Whether a token is a verb (or short adjective) of speech, opinion or report."""
-    if not token.text[:1].isalpha():
+    return _is_cue(token.text, token.lemma)
+
+
+@lru_cache(maxsize=50_000)
+def _is_cue(word: str, lemma: str) -> bool:
+    if not word[:1].isalpha():
         return False
-    if token.lemma in cues():
+    if lemma in cues():
         return True
-    if all_lemmas(token.text).isdisjoint(cues()):
+    if all_lemmas(word).isdisjoint(cues()):
         return False  # the common case, answered from the cached lemma set
-    return any(
-        p.tag.POS in _VERB_TAGS and p.normal_form in cues() for p in parses(token.text.lower())
-    )
+    return any(p.tag.POS in _VERB_TAGS and p.normal_form in cues() for p in parses(word.lower()))
 
 
 def is_verb(token: Token) -> bool:

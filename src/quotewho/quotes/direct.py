@@ -4,14 +4,16 @@ the previous paragraph), or by following an attributed quote of the same speaker
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
-from .context import DASHES, SENTENCE_END, Attribution, Candidate, Context, is_cue
-from .indirect import cue_nouns, is_finite, is_impersonal, quoting_cues
+from .context import DASHES, SENTENCE_END, Attribution, Candidate, Context, is_cue, is_impersonal
+from .indirect import cue_nouns, is_finite, quoting_cues
 from .marks import Pair, quote_start_position
 
 _SPACE = " \t\u00a0\r"
+_DASH = re.compile("[—–-]")  # DASHES
 _WIKI = "'"  # wiki italics around quotes: ''«…»''
 
 _FIRST_PERSON = frozenset({"я", "мы", "мой", "наш"})
@@ -40,7 +42,8 @@ def is_dash(text: str, i: int) -> bool:
 def dash_offsets(ctx: Context) -> list[int]:
     """Offsets of every dash of the document, in order, found once per document."""
     if ctx.dashes is None:
-        ctx.dashes = [i for i, ch in enumerate(ctx.text) if ch in DASHES and is_dash(ctx.text, i)]
+        found = (m.start() for m in _DASH.finditer(ctx.text))
+        ctx.dashes = [i for i in found if is_dash(ctx.text, i)]
     return ctx.dashes
 
 

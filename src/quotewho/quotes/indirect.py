@@ -4,9 +4,8 @@ a content clause before an inverted cue (`…, сообщил представи
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
-from ..morph import all_lemmas
 from ..resources import read_lexicon, word_set
 from ..segment import Token
 from .context import (
@@ -15,7 +14,7 @@ from .context import (
     Attribution,
     Candidate,
     Context,
-    impersonal_cues,
+    is_impersonal,
     is_nominative,
     is_verb,
 )
@@ -80,16 +79,6 @@ def frames() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
         frame = tuple(line.split())
         by_first.setdefault(frame[0], []).append((n, frame))
     return {first: tuple(found) for first, found in by_first.items()}
-
-
-@lru_cache(maxsize=50_000)
-def _impersonal(word: str, lemma: str) -> bool:
-    return lemma in impersonal_cues() or not all_lemmas(word).isdisjoint(impersonal_cues())
-
-
-def is_impersonal(token: Token) -> bool:
-    """`сообщается`, `считается`, `говорится`: a report with no subject."""
-    return _impersonal(token.text, token.lemma)
 
 
 def _opens_quote(tokens: list[Token], k: int, b: int) -> bool:
@@ -252,14 +241,15 @@ def authorial(token: Token, before: Token | None = None) -> bool:
 def find_that_clauses(ctx: Context) -> list[Candidate]:
     """`X отметил, что …`, `заявил о том, что …`, `сообщается, что …`."""
     out = []
+    quoting_lemmas, nouns = quoting_cues(), cue_nouns()
     for i, token in enumerate(ctx.tokens):
         quoting = (
-            token.lemma in quoting_cues()
+            token.lemma in quoting_lemmas
             and i + 1 < len(ctx.tokens)
             and (ctx.tokens[i + 1].lemma == "слово")
         )  # `привели слова Рухани о том, что`
-        noun = token.pos == "NOUN" and token.lemma in cue_nouns()  # `информация о том, что`
-        if not (ctx.cue[i] or is_impersonal(token) or quoting or noun):
+        noun = token.pos == "NOUN" and token.lemma in nouns  # `информация о том, что`
+        if not (ctx.cue[i] or ctx.impersonal[i] or quoting or noun):
             continue
         if authorial(token, ctx.tokens[i - 1] if i else None):
             continue
@@ -300,7 +290,7 @@ def find_inverted(ctx: Context) -> list[Candidate]:
     out = []
     tokens = ctx.tokens
     for i, token in enumerate(tokens):
-        if not (ctx.cue[i] or is_impersonal(token)) or i < 2:
+        if not (ctx.cue[i] or ctx.impersonal[i]) or i < 2:
             continue
         a, b = ctx.sentence_range(i)
         k = i - 1
@@ -348,7 +338,11 @@ def find_frames(ctx: Context) -> list[Candidate]:
     """`По словам X, …`, `как сообщил X, …`, `…, по мнению X`."""
     out = []
     tokens = ctx.tokens
+    by_first = frames()
     for k, token in enumerate(tokens):
+        lower = token.text.lower()
+        if lower != "как" and lower not in by_first and ctx.lemmas[k].isdisjoint(by_first):
+            continue  # most tokens start nothing: the frame is not even looked for
         a, b = ctx.sentence_range(k)
         frame = _frame_at(ctx, k, b)
         if (

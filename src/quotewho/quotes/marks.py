@@ -16,10 +16,12 @@ Two recoveries follow the habits of Russian news:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_ONLY = {"«": "«", "„": "„"}
 MARKS = frozenset('«»„“”"')
+_MARK = re.compile('[«»„“”"]')  # the same, to find them without a Python loop per character
 # How deep a closing mark looks for its opener: keeps pathological inputs linear.
 SEARCH_DEPTH = 6
 _OPEN_LEFT = set(" \t\n\u00a0([{«„“—–-/:;")
@@ -103,9 +105,8 @@ def pair_marks(text: str) -> list[Pair]:
     for n, (line_start, line_end) in enumerate(lines):
         stack: list[tuple[int, str]] = []
         closed: list[Pair] = []  # pairs of this paragraph, in closing order
-        for pos in range(line_start, line_end):
-            if text[pos] not in MARKS:
-                continue
+        for mark in _MARK.finditer(text, line_start, line_end):
+            pos = mark.start()
             role, family = _role(text, pos, stack)
             if role == "open":
                 stack.append((pos, family))

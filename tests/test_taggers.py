@@ -68,6 +68,17 @@ def test_batches_do_not_change_tags(
     assert list(nlp._taggers.tag(sentences)) == whole
 
 
+def test_the_word_cache_changes_no_tag(
+    nlp: Pipeline, sentences, slovnet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache of a few words is emptied again and again, and outgrown by one batch."""
+    whole = list(nlp._taggers.tag(sentences))
+    monkeypatch.setattr(taggers, "WORD_CACHE", 64)
+    small = taggers.Taggers(*slovnet)
+    assert list(small.tag(sentences)) == whole
+    assert list(small.tag(sentences[:40])) == whole[:40]
+
+
 def test_bio_is_read_as_slovnet_reads_it() -> None:
     tags = [("B", "PER"), ("I", "PER"), ("I", "LOC"), ("O", ""), ("I", "ORG"), ("B", "LOC")]
     assert bio_spans(tags) == [(0, 3, "PER"), (5, 6, "LOC")]

@@ -23,6 +23,8 @@ from .morph import shared_feats
 # Tokens laid end to end per matrix product: large enough that numpy's per-call cost
 # vanishes, small enough that a layer's activations stay a few MB.
 BATCH_TOKENS = 4096
+# Words whose first-layer products are kept (`Taggers._slots`): about 50 MB.
+WORD_CACHE = 8192
 
 # slovnet's news NER almost never tags the first word of its input (`Кан сообщил, что …`
 # gives nothing): it learnt from whole texts, where a name rarely comes first. A sentence
@@ -43,9 +45,14 @@ class Layer:
 
 @dataclass(frozen=True)
 class Network:
-    """The arrays of one slovnet tagger (`slovnet.exec.model.Tag`)."""
+    """The arrays of one slovnet tagger (`slovnet.exec.model.Tag`).
 
-    shapes: np.ndarray  # shape-embedding table
+    The first layer's input is a word vector and a shape embedding side by side, so each
+    of its taps is a product over the word plus one over the shape: the word's part is
+    kept per word (`Taggers` caches it), the shape's is a table made once."""
+
+    words_in: int  # length of a word vector
+    shape_parts: np.ndarray  # shapes × taps × filters: each shape through the first layer
     layers: tuple[Layer, ...]
     head: np.ndarray
     head_bias: np.ndarray
@@ -68,28 +75,49 @@ class Network:
                     shift=norm.bias.array - norm.mean.array * scale,
                 )
             )
+        shapes = model.emb.shape.weight.array
+        words_in = layers[0].taps[0].shape[0] - shapes.shape[1]
+        shape_parts = np.stack([shapes @ tap[words_in:] for tap in layers[0].taps], axis=1)
         proj = model.head.proj
-        return cls(model.emb.shape.weight.array, tuple(layers), proj.weight.array, proj.bias.array)
+        return cls(words_in, shape_parts, tuple(layers), proj.weight.array, proj.bias.array)
 
-    def __call__(self, words: np.ndarray, shape_ids: np.ndarray, gaps: np.ndarray) -> np.ndarray:
-        """Scores of every tag for every row; `words` are the rows' word vectors and
+    def word_parts(self, vectors: np.ndarray) -> np.ndarray:
+        """Word vectors through each tap of the first layer: words × taps × filters."""
+        taps = self.layers[0].taps
+        weights = np.concatenate([tap[: self.words_in] for tap in taps], axis=1)
+        return (vectors @ weights).reshape(len(vectors), len(taps), -1)
+
+    def __call__(self, word_parts: np.ndarray, shape_ids: np.ndarray, gaps: np.ndarray):
+        """Scores of every tag for every row, from the rows' `word_parts` and shapes;
         `gaps` marks the zero rows between sentences (first and last rows included)."""
-        x = np.concatenate((words, self.shapes[shape_ids]), axis=1)
+        parts = word_parts + self.shape_parts[shape_ids]
+        parts[gaps] = 0
+        first = self.layers[0]
+        x = np.empty((len(parts), len(first.bias)), dtype=parts.dtype)
+        inner = x[1:-1]
+        np.add(parts[:-2, 0], parts[1:-1, 1], out=inner)
+        inner += parts[2:, 2]
+        self._finish(first, inner)
         x[gaps] = 0
-        for layer in self.layers:
+        for layer in self.layers[1:]:
             before, own, after = layer.taps
             y = np.empty((len(x), len(layer.bias)), dtype=x.dtype)
             inner = y[1:-1]
             np.matmul(x[:-2], before, out=inner)
             inner += x[1:-1] @ own
             inner += x[2:] @ after
-            inner += layer.bias
-            np.maximum(inner, 0, out=inner)
-            inner *= layer.scale
-            inner += layer.shift
+            self._finish(layer, inner)
             y[gaps] = 0
             x = y
         return x @ self.head + self.head_bias
+
+    @staticmethod
+    def _finish(layer: Layer, inner: np.ndarray) -> None:
+        """Bias, ReLU and the batch norm, in place."""
+        inner += layer.bias
+        np.maximum(inner, 0, out=inner)
+        inner *= layer.scale
+        inner += layer.shift
 
 
 def viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
@@ -136,9 +164,13 @@ class Taggers:
         subspaces, centroids, _ = navec.codes.array.shape
         self._pieces = np.ascontiguousarray(navec.codes.array.reshape(subspaces * centroids, -1))
         self._offsets = np.arange(subspaces, dtype=np.intp) * centroids
-        self._morph = Network.of(morph_tagger.infer.model)
+        self._networks = (Network.of(morph_tagger.infer.model), Network.of(ner_tagger.infer.model))
+        self._parts = [
+            np.empty((WORD_CACHE, *n.shape_parts.shape[1:]), n.shape_parts.dtype)
+            for n in self._networks
+        ]
+        self._slot_of: dict[int, int] = {}  # word id → its row in self._parts
         self._morph_tags = [_morph_tag(tag) for tag in morph_tagger.infer.decoder.tags_vocab.items]
-        self._ner = Network.of(ner_tagger.infer.model)
         self._transitions = ner_tagger.infer.model.head.crf.transitions.array
         self._ner_tags = [_bio(tag) for tag in ner_tagger.infer.decoder.tags_vocab.items]
         self._ids = lru_cache(maxsize=100_000)(self._word_ids)
@@ -173,8 +205,8 @@ class Taggers:
             ner_rows.append(prefix)
             ner_rows += ids
             ner_rows.append(pad)
-        morph_scores = self._scores(self._morph, morph_rows)
-        ner_scores = self._scores(self._ner, ner_rows)
+        morph_scores = self._scores(0, morph_rows)
+        ner_scores = self._scores(1, ner_rows)
         lengths = np.array([len(words) + 1 for words in batch])  # with the prefix
         starts = np.cumsum(lengths + 1) - lengths  # each sentence's prefix row
         within = np.arange(lengths.max())
@@ -188,11 +220,34 @@ class Taggers:
             yield feats, bio_spans([self._ner_tags[i] for i in path[1 : n + 1]])
             morph_at += n + 1
 
-    def _scores(self, network: Network, rows: list[tuple[int, int]]) -> np.ndarray:
+    def _scores(self, k: int, rows: list[tuple[int, int]]) -> np.ndarray:
+        """Tag scores of network `k` (0: morphology, 1: NER) for rows of (word, shape) ids."""
         ids = np.array(rows, dtype=np.int64)
-        pieces = (self._indexes[ids[:, 0]].astype(np.intp) + self._offsets).ravel()
-        words = np.take(self._pieces, pieces, axis=0).reshape(len(ids), -1)
-        return network(words, ids[:, 1], ids[:, 0] == self._vocab.pad_id)
+        slots = self._slots(ids[:, 0])
+        return self._networks[k](self._parts[k][slots], ids[:, 1], ids[:, 0] == self._vocab.pad_id)
+
+    def _slots(self, word_ids: np.ndarray) -> np.ndarray:
+        """Where each word's first-layer parts are kept, computing those of new words.
+
+        A news text's words repeat (a quarter of the tokens of 254 articles are new
+        words), so the first layer, the largest, is mostly look-ups. The cache keeps up
+        to WORD_CACHE words (about 6 KB each) and starts afresh when full."""
+        unique, inverse = np.unique(word_ids, return_inverse=True)
+        known = self._slot_of
+        new = [w for w in unique.tolist() if w not in known]
+        if len(known) + len(new) > len(self._parts[0]):
+            known.clear()
+            new = unique.tolist()
+            if len(new) > len(self._parts[0]):
+                self._parts = [np.empty((len(new), *p.shape[1:]), p.dtype) for p in self._parts]
+        if new:
+            first = len(known)
+            pieces = (self._indexes[new].astype(np.intp)[:, None] + self._offsets).ravel()
+            vectors = np.take(self._pieces, pieces, axis=0).reshape(len(new), -1)
+            for network, parts in zip(self._networks, self._parts):
+                parts[first : first + len(new)] = network.word_parts(vectors)
+            known.update(zip(new, range(first, first + len(new))))
+        return np.array([known[w] for w in unique.tolist()])[inverse]
 
 
 def _morph_tag(tag: str) -> tuple[str, dict[str, str]]:

@@ -119,27 +119,34 @@ def _lemmas(word: str) -> frozenset[str]:
 
 def _match(tokens: list[Token], i: int) -> int:
     """End index of the longest lexicon entry starting at token i, or i if none."""
-    entries = lexicon()
-    longest = i
-    # every lemma of the word is tried: which one a set gives first depends on the hash seed
-    for first in _lemmas(tokens[i].text):
-        for entry in entries.get(first, ()):  # longest first
-            end = i + len(entry)
-            if longest < end <= len(tokens) and all(
-                lemma in _lemmas(t.text) for lemma, t in zip(entry[1:], tokens[i + 1 : end])
-            ):
-                longest = end
-                break
-    if longest > i:
-        return longest
-    token = tokens[i]
-    if token.pos == "NOUN" and token.feats.get("Animacy") == "Anim":
-        lemmas = _lemmas(token.text)
-        if not lemmas & _stop() and any(
-            lemma.endswith(_ROLE_SUFFIXES) or _masculine(lemma) for lemma in lemmas
+    for entry in _entries_from(tokens[i].text):  # longest first
+        end = i + len(entry)
+        if end <= len(tokens) and all(
+            lemma in _lemmas(t.text) for lemma, t in zip(entry[1:], tokens[i + 1 : end])
         ):
-            return i + 1
+            return end
+    token = tokens[i]
+    if token.pos == "NOUN" and token.feats.get("Animacy") == "Anim" and _role_suffixed(token.text):
+        return i + 1
     return i
+
+
+@lru_cache(maxsize=50_000)
+def _entries_from(word: str) -> tuple[tuple[str, ...], ...]:
+    """The lexicon entries that may start at a word, through any of its lemmas, longest
+    first (in a fixed order: which lemma a set gives first depends on the hash seed)."""
+    entries = lexicon()
+    found = {entry for lemma in _lemmas(word) for entry in entries.get(lemma, ())}
+    return tuple(sorted(found, key=lambda entry: (-len(entry), entry)))
+
+
+@lru_cache(maxsize=50_000)
+def _role_suffixed(word: str) -> bool:
+    """A word whose lemma ends as roles do (`-тель`, `-ист`) or is a feminine role."""
+    lemmas = _lemmas(word)
+    return not lemmas & _stop() and any(
+        lemma.endswith(_ROLE_SUFFIXES) or _masculine(lemma) for lemma in lemmas
+    )
 
 
 # Feminine endings and the masculine ones they come from: `художница` is a `художник`,
@@ -664,17 +671,14 @@ def split_leading_role(mention: Mention, sent: Sent) -> list[Mention]:
 def lexicon_class(word: str) -> str:
     """What the lexicon says of a word, a feature of the role tagger: a one-word role
     (`entry`), the first word of a longer one (`first`), a stop word, a role suffix."""
-    lemmas = _lemmas(word)
-    if lemmas & _stop():
+    if _lemmas(word) & _stop():
         return "stop"
-    entries = [e for lemma in lemmas for e in lexicon().get(lemma, ())]
+    entries = _entries_from(word)
     if any(len(e) == 1 for e in entries):
         return "entry"
     if entries:
         return "first"
-    if any(lemma.endswith(_ROLE_SUFFIXES) or _masculine(lemma) for lemma in lemmas):
-        return "suffix"
-    return ""
+    return "suffix" if _role_suffixed(word) else ""
 
 
 # Whether roles are the CRF's spans (`role_tagger`) or the lexicon rules' alone.

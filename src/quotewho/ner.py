@@ -308,7 +308,9 @@ def drop_documents_and_posts(mentions: list[Mention], sent: Sent, text: str) -> 
 def join_split_names(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`Нейл` + `Патрик Харрис`: a one-word PER mention and a capitalised one right after
     it, a space apart, are one name the tagger broke after its first word; a full name
-    before another stays apart (`пресс-секретарю … Билла Клинтона Джо Локхарту`)."""
+    before another stays apart (`пресс-секретарю … Билла Клинтона Джо Локхарту`), and so
+    does a name in another case (`вдова Ельцина Наина Иосифовна`: the parts of one name
+    agree)."""
     out: list[Mention] = []
     for mention in mentions:
         last = out[-1] if out else None
@@ -318,6 +320,7 @@ def join_split_names(mentions: list[Mention], sent: Sent, text: str) -> list[Men
             and text[last.end : mention.start] == " "
             and mention.tokens[0].text[:1].isupper()
             and len(last.tokens) == 1
+            and last.tokens[0].feats.get("Case") == mention.tokens[0].feats.get("Case")
         ):
             out[-1] = Mention(last.start, mention.end, "PER", last.tokens + mention.tokens)
         else:

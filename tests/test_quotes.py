@@ -152,3 +152,16 @@ def test_pair_marks_on_floods_of_marks(text: str) -> None:
 def test_flood_of_marks_through_the_pipeline() -> None:
     doc = quotewho.extract("Он сказал: «" + "«" * 20_000 + " всё»")
     assert all(doc.text[q.start : q.end] == q.text for q in doc.quotes)
+
+
+def test_the_outlet_that_cites_is_not_the_one_cited() -> None:
+    """NEREL 1.1 train 203 (Wikinews, CC BY 2.5): the outlet after the object of
+    `цитирует слова` is the subject, not part of the one quoted."""
+    doc = quotewho.extract(
+        "Президент Торгово-промышленной палаты Евгений Примаков объявил о своей отставке. "
+        '"Прошло два срока, я считаю, что этого вполне достаточно", - цитирует слова '
+        "руководителя палаты РИА Новости."
+    )
+    (quote,) = doc.quotes
+    assert quote.speaker is not None
+    assert quote.speaker.mention.text == "руководителя палаты"

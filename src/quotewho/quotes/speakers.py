@@ -302,7 +302,7 @@ def speaker_quoted(cand: Candidate, ctx: Context) -> Speaker | None:
         if tokens[j].lemma == "слово" and j + 1 < b:
             for k in range(j + 1, min(b, j + 5)):
                 if tokens[k].pos in ("NOUN", "PROPN"):
-                    return speaker_from_token(ctx, k, cand, b)
+                    return speaker_from_token(ctx, k, cand, _subject_start(ctx, k + 1, b))
         if tokens[j].feats.get("Case") in ("Acc", "Gen") and ctx.entity_at(
             tokens[j].start, tokens[j].end, ("PER",)
         ):
@@ -338,8 +338,20 @@ def _quoted_person(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
         if tokens[j].lemma == "слово" and j + 1 < b:
             following = tokens[j + 1]
             if following.pos in ("NOUN", "PROPN") and following.feats.get("Case") == "Gen":
-                return speaker_from_token(ctx, j + 1, cand, b)
+                return speaker_from_token(ctx, j + 1, cand, _subject_start(ctx, j + 2, b))
     return None
+
+
+def _subject_start(ctx: Context, k: int, b: int) -> int:
+    """Where a name in the nominative starts in [k, b), or b: after the object of a citing
+    verb it is the subject (`цитирует слова руководителя палаты РИА Новости`: the outlet
+    is no part of the one quoted)."""
+    tokens = ctx.tokens
+    for i in range(k, b):
+        named = ctx.entity_at(tokens[i].start, tokens[i].end, ("ORG", "PER"))
+        if named is not None and tokens[i].feats.get("Case") == "Nom":
+            return max(k, ctx.token_at(named.start))  # `РИА Новости`: `Новости` is Nom
+    return b
 
 
 def speaker_before_colon(cand: Candidate, ctx: Context) -> Speaker | None:

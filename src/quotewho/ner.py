@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from .places import place_names
 from .resources import read_lexicon, word_set
 from .segment import Sent, Token
 
@@ -290,6 +291,32 @@ def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]
     return out
 
 
+def places_by_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`чемпионат Европы`, `в Мьянме`: a capitalised country or part of the world
+    (`places.place_names`) that no mention covers is a place the tagger missed."""
+    names = place_names()
+    longest = max(map(len, names))
+    covered = {t.start for m in mentions for t in m.tokens}
+    tokens = sent.tokens
+    found = []
+    k = 0
+    while k < len(tokens):
+        n = next(
+            (
+                n
+                for n in range(min(longest, len(tokens) - k), 0, -1)
+                if tokens[k].text[:1].isupper()
+                and tuple(t.lemma.lower().replace("ё", "е") for t in tokens[k : k + n]) in names
+                and not any(t.start in covered for t in tokens[k : k + n])
+            ),
+            0,
+        )
+        if n:
+            found.append(Mention(tokens[k].start, tokens[k + n - 1].end, "LOC", tokens[k : k + n]))
+        k += n or 1
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
 def not_names() -> frozenset[str]:
     """Lemmas of capitalised nouns never a one-word name (`models/not_names.txt`)."""
     return word_set("not_names.txt")
@@ -332,6 +359,7 @@ RULES: list[Rule] = [
     join_split_names,
     drop_documents_and_posts,
     fixed_types,
+    places_by_name,
     split_lists,
     split_parenthesised,
     balance_quotes,

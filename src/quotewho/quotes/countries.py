@@ -6,7 +6,8 @@ from __future__ import annotations
 from functools import cache
 
 from ..morph import lemma
-from ..resources import model_path, word_set
+from ..places import countries, lemmas
+from ..resources import word_set
 from .context import Context
 from .coref import role_window
 
@@ -16,25 +17,6 @@ _APPOSITION = 8
 # How far from a state post its country may stand, in tokens.
 _NEAR_BEFORE, _NEAR_AFTER = 2, 5
 _BREAKS = frozenset({".", "!", "?", ";", ":", "(", ")", "«", "»", '"'})
-
-
-def _lemmas(phrase: str) -> tuple[str, ...]:
-    return tuple(lemma(word).replace("ё", "е") for word in phrase.split())
-
-
-@cache
-def countries() -> dict[tuple[str, ...], str]:
-    """Lemma sequences (a name, an adjective, an abbreviation) → the country's name."""
-    out: dict[tuple[str, ...], str] = {}
-    for line in model_path("countries.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, adjectives, *rest = [*line.split("\t"), "", ""][:3]
-        forms = [name, *adjectives.split(","), *",".join(rest).split(",")]
-        for form in forms:
-            if form.strip():
-                out.setdefault(_lemmas(form.strip().lower()), name)
-    return out
 
 
 @cache
@@ -94,7 +76,7 @@ def main_country(ctx: Context) -> str | None:
     for i in range(len(ctx.tokens)):
         found = country_at(ctx, i, i + 1)
         if found is not None:
-            name = countries()[_lemmas(found.lower())]
+            name = countries()[lemmas(found)]
             counts[name] = counts.get(name, 0) + 1
     ctx.main_country.append(max(counts, key=counts.__getitem__) if counts else None)
     return ctx.main_country[0]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from . import morph, ner, role_tagger
+from . import linker, morph, ner, role_tagger
 from .model import RoleLink, Span
 from .morph import all_lemmas, parses
 from .ner import Mention
@@ -960,28 +960,59 @@ def name_after_sentence_break(
     return links
 
 
-def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> list[RoleLink]:
-    """Role links of a document whose `mentions` include its roles (see `tag_roles`)."""
-    out = []
-    by_sentence = list(_by_sentence(sents, mentions))
+def rule_links(by_sentence: list[tuple[Sent, list[Mention]]], text: str) -> list[Link]:
+    """The person–role links the rules read in a document: in each sentence by the sieve
+    of `link_roles`, then across a sentence break and by anaphora."""
     links = [
         link
         for sent, inside in by_sentence
         for link in link_roles(sent, [m for m in inside if isinstance(m, Role) and m.title], inside)
     ]
     links += name_after_sentence_break(by_sentence, {link.role.start for link in links}, text)
-    links += anaphoric_links(by_sentence, {link.role.start for link in links})
-    for link in links:
-        role, org = link.role, link.role.organisation
-        out.append(
-            RoleLink(
-                title=title_normal(role, text),
-                organisation=normal(org.tokens, org.type, text) if org else None,
-                person_mention=_span(text, link.person.start, link.person.end),
-                role_mention=_span(text, role.title[0].start, role.title[-1].end),
-                organisation_mention=_span(text, org.start, org.end) if org else None,
-            )
-        )
+    return links + anaphoric_links(by_sentence, {link.role.start for link in links})
+
+
+def _role_link(link: Link, text: str) -> RoleLink:
+    """The public form of a person–role link."""
+    role, org = link.role, link.role.organisation
+    return RoleLink(
+        title=title_normal(role, text),
+        organisation=normal(org.tokens, org.type, text) if org else None,
+        person_mention=_span(text, link.person.start, link.person.end),
+        role_mention=_span(text, role.title[0].start, role.title[-1].end),
+        organisation_mention=_span(text, org.start, org.end) if org else None,
+    )
+
+
+def learned_links(by_sentence: list[tuple[Sent, list[Mention]]], links: list[Link]) -> list[Link]:
+    """Person–role pairs the rules did not link and the pair classifier (`linker`) is sure
+    of: the role is the person's, its organisation with it. A genitive role a kin noun
+    governs is held by a genitive name (`дочь маршала Е Цзяньина`), not by the relative
+    (`брат "короля поп-музыки" Жермен Джексон`)."""
+    model = linker.weights()
+    ruled = {(k.person.start, k.person.end, k.role.start, k.role.end) for k in links}
+    return [
+        Link(c.person, c.role, "learned")
+        for c in linker.candidates(by_sentence, ruled)
+        if not c.ruled
+        and (_is_genitive(c.person.tokens[0]) or not _kin_before(c.role, c.tokens))
+        and model.probability(linker.features(c)) >= model.threshold
+    ]
+
+
+# Whether the pair classifier adds links to the rules' (`learned_links`).
+USE_LINKER = True
+
+
+def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> list[RoleLink]:
+    """Role links of a document whose `mentions` include its roles (see `tag_roles`): the
+    rules' (`rule_links`), the pair classifier's (`learned_links`), and those of heading
+    and membership verbs, which have no role mention."""
+    by_sentence = list(_by_sentence(sents, mentions))
+    links = rule_links(by_sentence, text)
+    if USE_LINKER:
+        links += learned_links(by_sentence, links)
+    out = [_role_link(link, text) for link in links]
     out += [link for sent, inside in by_sentence for link in verb_links(sent, inside, text)]
     out += [link for sent, inside in by_sentence for link in member_links(sent, inside, text)]
     return out

@@ -1,0 +1,226 @@
+"""Learned person–role links, over what the rules leave unlinked.
+
+The rules of `roles` read a link from a few sure patterns (apposition, copulas, heading
+verbs); NEREL links many pairs no such pattern covers: `дочь маршала Е Цзяньина`,
+`Политолог и медиаменеджер Игорь Малашенко`, `художественному руководителю … театра
+Сатиры, полному кавалеру ордена … Александру Ширвиндту`. Each pair of a person mention and
+a role of its sentence or of the next few is a candidate; a logistic regression over
+binary features (distance, what lies between, cases, the words around, whether the rules
+linked them) scores it. The weights are `models/links.json`, trained on NEREL 1.1 train by
+`scripts/train_links.py`; scoring is a sum of weights, no library.
+
+Pairs of a person and an organisation outside any role were tried the same way: on NEREL
+they were too rarely right to add (the organisation inside a role comes with the role).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .ner import Mention
+from .resources import model_path
+from .segment import Sent, Token
+
+if TYPE_CHECKING:  # roles uses this module: no import at run time
+    from .roles import Role
+
+MODEL = "links.json"
+# A role a few sentences on may still be the person's (`… Джонсон. Премьер был …`).
+_LATER_SENTENCES = 3
+_PUNCTUATION = {",": "comma", "—": "dash", "–": "dash", "-": "dash", "(": "open", ")": "close"}
+_QUOTE_MARKS = frozenset('«»„“”"')
+
+
+@dataclass
+class Candidate:
+    """A person mention and a role that may be theirs."""
+
+    person: Mention
+    role: Role
+    sentences: int  # how many sentences the role lies after the person's
+    tokens: list[Token]  # the tokens of the sentences from the person's to the role's
+    opening: int  # where the role's sentence starts
+    mentions: list[Mention]  # the mentions of those sentences
+    ruled: bool  # whether the rules already tie them
+    role_taken: bool  # whether the rules tie the role to someone else
+    person_taken: bool  # whether the rules tie the person to another role
+
+
+def candidates(
+    by_sentence: list[tuple[Sent, list[Mention]]], ruled: set[tuple[int, int, int, int]]
+) -> Iterator[Candidate]:
+    """Every person mention paired with each role (with a title) of its sentence and of the
+    next few; `ruled` holds the (person, role) offsets the rules link."""
+    taken_roles = {(start, end) for *_, start, end in ruled}
+    taken_people = {(start, end) for start, end, *_ in ruled}
+    for k, (_, inside) in enumerate(by_sentence):
+        people = [m for m in inside if m.type == "PER"]
+        for distance in range(min(_LATER_SENTENCES + 1, len(by_sentence) - k)):
+            scope = by_sentence[k : k + distance + 1]
+            tokens = [t for sent, _ in scope for t in sent.tokens]
+            mentions = [m for _, ms in scope for m in ms]
+            later, targets = scope[-1]
+            for role in targets:
+                if role.type != "ROLE" or not getattr(role, "title", None):
+                    continue
+                for person in people:
+                    if _overlap(person, role):
+                        continue  # `представитель Обамы`
+                    key = (person.start, person.end, role.start, role.end)
+                    yield Candidate(
+                        person,
+                        role,
+                        distance,
+                        tokens,
+                        later.start,
+                        mentions,
+                        key in ruled,
+                        (role.start, role.end) in taken_roles,
+                        (person.start, person.end) in taken_people,
+                    )
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _gap_bucket(n: int) -> str:
+    for limit in (0, 1, 2, 3, 5, 8, 12, 20):
+        if n <= limit:
+            return str(limit)
+    return "far"
+
+
+def features(c: Candidate) -> list[str]:
+    """The binary features of one candidate: the names of those that hold."""
+    after = c.role.start >= c.person.end
+    first, second = (c.person, c.role) if after else (c.role, c.person)
+    between = [t for t in c.tokens if first.end <= t.start and t.end <= second.start]
+    out = [
+        "bias",
+        f"order={'after' if after else 'before'}",
+        f"gap={_gap_bucket(len(between))}",
+        f"ruled={c.ruled}",
+        # `Светлана Яковлева - директор …, Кирилл Разлогов - директор …`: a role the rules
+        # gave another is seldom this person's too
+        f"taken={c.role_taken and not c.ruled}/{c.person_taken and not c.ruled}",
+    ]
+    if c.sentences:
+        return [f"next:{f}" for f in out + _later_sentence_features(c)]
+    out += _between_features(between, after)
+    others = [m for m in c.mentions if first.end <= m.start and m.end <= second.start]
+    people = sum(m.type == "PER" for m in others)
+    roles = sum(m.type == "ROLE" for m in others)
+    out += [f"people_between={min(people, 2)}", f"roles_between={min(roles, 2)}"]
+    out.append(f"nearest={_nearest(c)}")
+    cases = _case_features(c)
+    out += cases
+    if len(between) <= 1:
+        # side by side, the cases tell apposition (`маршала Е Цзяньина`) from a relative
+        # (`дочь капитана Ханна`)
+        out.append(f"close:{'after' if after else 'before'}:{cases[0]}")
+    if any(m.type == "PER" and 0 <= m.start - c.person.end <= 1 for m in c.mentions):
+        out.append("person_follows")  # `Адвокат Александра Кокорина Андрей Ромашов`
+    return out + _role_features(c)
+
+
+def _between_features(between: list[Token], after: bool) -> list[str]:
+    side = "after" if after else "before"
+    out = []
+    marks = {_PUNCTUATION.get(t.text, "") for t in between} - {""}
+    out += [f"mark={m}" for m in sorted(marks)]
+    if any(t.text in _QUOTE_MARKS for t in between):
+        out.append("quote_between")
+    if any(t.pos in ("VERB", "AUX") for t in between):
+        out.append(f"verb_between:{side}")
+    if any(t.lemma in ("что", "чтобы") for t in between):
+        out.append("that_between")
+    if any(t.lemma == "который" for t in between):
+        out.append("which_between")
+    if len(between) <= 4:
+        words = [t.lemma or t.text.lower() for t in between]
+        out.append(f"seq:{side}={' '.join(words)}")
+        out += [f"word:{side}={w}" for w in words]
+    return out
+
+
+def _nearest(c: Candidate) -> str:
+    """Whether the role is the person's nearest on that side, and the person the role's."""
+    if c.role.start >= c.person.end:
+        roles = [m for m in c.mentions if m.type == "ROLE" and m.start >= c.person.end]
+        people = [m for m in c.mentions if m.type == "PER" and m.end <= c.role.start]
+        nearest_role = min(roles, key=lambda m: m.start, default=None) is c.role
+        nearest_person = max(people, key=lambda m: m.end, default=None) is c.person
+    else:
+        roles = [m for m in c.mentions if m.type == "ROLE" and m.end <= c.person.start]
+        people = [m for m in c.mentions if m.type == "PER" and m.start >= c.role.end]
+        nearest_role = max(roles, key=lambda m: m.end, default=None) is c.role
+        nearest_person = min(people, key=lambda m: m.start, default=None) is c.person
+    return f"{nearest_role}/{nearest_person}"
+
+
+def _case(token: Token) -> str:
+    return token.feats.get("Case", "-")
+
+
+def _case_features(c: Candidate) -> list[str]:
+    person, role = _case(c.person.tokens[0]), _case(c.role.title[0])
+    return [f"cases={role}/{person}", f"same_case={role == person}"]
+
+
+def _role_features(c: Candidate) -> list[str]:
+    role, title = c.role, c.role.title
+    before = _token_before(c.tokens, role.start)
+    return [
+        f"plural={any(t.feats.get('Number') == 'Plur' for t in title if t.pos == 'NOUN')}",
+        f"organisation={role.organisation is not None}",
+        f"upper={role.tokens[0].text[:1].isupper()}",
+        f"head={title[0].lemma}",
+        f"previous={before.lemma if before is not None else '^'}",
+    ]
+
+
+def _token_before(tokens: list[Token], offset: int) -> Token | None:
+    before = [t for t in tokens if t.end <= offset]
+    return before[-1] if before else None
+
+
+def _later_sentence_features(c: Candidate) -> list[str]:
+    """`Джонсон неделю провёл в больнице. … британский премьер вернулся`: a role of a later
+    sentence is more likely the person's with no one named between."""
+    role, title = c.role, c.role.title
+    people = [m for m in c.mentions if m.type == "PER" and c.person.end <= m.start < role.start]
+    before_role = [t for t in c.tokens if c.opening <= t.start and t.end <= role.start]
+    return [
+        f"distance={c.sentences}",
+        f"case={_case(title[0])}",
+        f"person_case={_case(c.person.tokens[0])}",
+        f"people_between={min(len(people), 2)}",
+        f"role_first={len(before_role) <= 2}",
+        f"plural={title[0].feats.get('Number') == 'Plur'}",
+        f"organisation={role.organisation is not None}",
+    ]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A logistic regression: a weight per feature name, and the probability from which a
+    candidate is linked."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, names: list[str]) -> float:
+        z = sum(self.weights.get(name, 0.0) for name in names)
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def weights() -> Weights:
+    data = json.loads(model_path(MODEL).read_text(encoding="utf-8"))
+    return Weights(data["weights"], data["threshold"])

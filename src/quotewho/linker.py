@@ -34,6 +34,8 @@ MODEL = "links.json"
 _LATER_SENTENCES = 3
 _PUNCTUATION = {",": "comma", "—": "dash", "–": "dash", "-": "dash", "(": "open", ")": "close"}
 _QUOTE_MARKS = frozenset('«»„“”"')
+# Pronouns that carry a person named before into a later sentence (`он был назначен …`).
+_PRONOUNS = frozenset({"он", "она", "его", "ее", "её"})
 
 
 @dataclass
@@ -191,19 +193,26 @@ def _token_before(tokens: list[Token], offset: int) -> Token | None:
 
 
 def _later_sentence_features(c: Candidate) -> list[str]:
-    """`Джонсон неделю провёл в больнице. … британский премьер вернулся`: a role of a later
-    sentence is more likely the person's with no one named between."""
+    """`Джонсон неделю провёл в больнице. … британский премьер вернулся`, `В 1981 году он
+    был назначен епископом`: a role of a later sentence is the person's when no one else
+    is named between, more so after a pronoun or a copula."""
     role, title = c.role, c.role.title
     people = [m for m in c.mentions if m.type == "PER" and c.person.end <= m.start < role.start]
-    before_role = [t for t in c.tokens if c.opening <= t.start and t.end <= role.start]
+    own = [t for t in c.tokens if c.opening <= t.start and t.end <= role.start]
+    verb = next((t.lemma for t in reversed(own[-4:]) if t.pos in ("VERB", "AUX")), "-")
+    before = own[-1].lemma if own else "^"
     return [
         f"distance={c.sentences}",
         f"case={_case(title[0])}",
         f"person_case={_case(c.person.tokens[0])}",
         f"people_between={min(len(people), 2)}",
-        f"role_first={len(before_role) <= 2}",
+        f"role_first={len(own) <= 2}",
         f"plural={title[0].feats.get('Number') == 'Plur'}",
         f"organisation={role.organisation is not None}",
+        f"pronoun={any(t.lemma in _PRONOUNS for t in own)}",
+        f"verb={verb}",
+        f"previous={before}",
+        f"head={title[0].lemma}",
     ]
 
 

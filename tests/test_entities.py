@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import quotewho
+from quotewho import roles
 
 DATA = Path(__file__).parent / "data"
 
@@ -41,6 +42,22 @@ def test_role_link(case: dict[str, str]) -> None:
     person = next(p for p in doc.people if p.name == case["person"])
     links = {(link.title, link.organisation or "") for link in person.roles}
     assert (case["title"], case["organisation"]) in links, links
+
+
+@pytest.mark.parametrize(
+    "case",
+    [row for row in rows("entities_links.tsv") if row["rule"].startswith("learned_links")],
+    ids=case_id,
+)
+def test_learned_links_are_the_classifiers(
+    case: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules alone miss these links: the pair classifier (`linker`) adds them."""
+    monkeypatch.setattr(roles, "USE_LINKER", False)
+    doc = quotewho.extract(case["sentence"])
+    person = next(p for p in doc.people if p.name == case["person"])
+    links = {(link.title, link.organisation or "") for link in person.roles}
+    assert (case["title"], case["organisation"]) not in links, links
 
 
 def test_role_spans_point_into_the_text() -> None:

@@ -118,7 +118,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="folder for the analysed texts")
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--steps", type=int, default=600)
-    parser.add_argument("--threshold", type=float, default=0.45)
+    parser.add_argument("--threshold", type=float, default=0.5)
     args = parser.parse_args()
     sys.path.insert(0, str(args.shared / "tools" / "ner"))
     started = time.perf_counter()

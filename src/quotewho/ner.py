@@ -285,7 +285,7 @@ def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]
     read (it mixes bodies and the places they sit in)."""
     out = []
     for mention in mentions:
-        lemmas = tuple(t.lemma.lower().replace("ё", "е") for t in mention.tokens)
+        lemmas = tuple(map(_key, mention.tokens))
         kind = known_types().get(lemmas, mention.type)
         out.append(Mention(mention.start, mention.end, kind, mention.tokens))
     return out
@@ -294,27 +294,32 @@ def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]
 def places_by_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`чемпионат Европы`, `в Мьянме`: a capitalised country or part of the world
     (`places.place_names`) that no mention covers is a place the tagger missed."""
-    names = place_names()
-    longest = max(map(len, names))
+    names, (firsts, longest) = place_names(), _place_starts()
     covered = {t.start for m in mentions for t in m.tokens}
     tokens = sent.tokens
-    found = []
-    k = 0
-    while k < len(tokens):
-        n = next(
-            (
-                n
-                for n in range(min(longest, len(tokens) - k), 0, -1)
-                if tokens[k].text[:1].isupper()
-                and tuple(t.lemma.lower().replace("ё", "е") for t in tokens[k : k + n]) in names
-                and not any(t.start in covered for t in tokens[k : k + n])
-            ),
-            0,
-        )
-        if n:
-            found.append(Mention(tokens[k].start, tokens[k + n - 1].end, "LOC", tokens[k : k + n]))
-        k += n or 1
+    found: list[Mention] = []
+    for k, token in enumerate(tokens):
+        if found and token.start < found[-1].end:
+            continue
+        if not token.text[:1].isupper() or _key(token) not in firsts:
+            continue  # most tokens open no name of a place
+        for n in range(min(longest, len(tokens) - k), 0, -1):
+            words = tokens[k : k + n]
+            if tuple(map(_key, words)) in names and not any(t.start in covered for t in words):
+                found.append(Mention(token.start, words[-1].end, "LOC", words))
+                break
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
+@cache
+def _place_starts() -> tuple[frozenset[str], int]:
+    """The first words of the names of places, and the most words a name has."""
+    return frozenset(name[0] for name in place_names()), max(map(len, place_names()))
+
+
+def _key(token: Token) -> str:
+    """A token's lemma as names are looked up (lower case, ё as е)."""
+    return token.lemma.lower().replace("ё", "е")
 
 
 def not_names() -> frozenset[str]:
@@ -325,11 +330,7 @@ def not_names() -> frozenset[str]:
 def drop_documents_and_posts(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`в Послании Главы государства`: a one-word mention that is a document or a post is
     no name (the tagger read `Послании` as ORG, `Главы` as LOC); posts come back as ROLE."""
-    return [
-        m
-        for m in mentions
-        if len(m.tokens) > 1 or m.tokens[0].lemma.lower().replace("ё", "е") not in not_names()
-    ]
+    return [m for m in mentions if len(m.tokens) > 1 or _key(m.tokens[0]) not in not_names()]
 
 
 def join_split_names(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:

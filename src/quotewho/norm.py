@@ -10,8 +10,11 @@ Slavic surname endings, and what fits none of these stays as written.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .morph import UD_CASE, inflect, parses
+from pymorphy3.analyzer import Parse
+
+from .morph import UD_CASE, inflect, parses, pos_and_case
 from .segment import Token
 
 # An abbreviation with a Russian case ending glued on: КИОРа, МВД-шники, ООНом.
@@ -40,8 +43,15 @@ def token_case(token: Token) -> str | None:
     return UD_CASE.get(token.feats.get("Case", ""))
 
 
-def _name_parses(word: str) -> list:
-    return [p for p in parses(word) if any(tag in p.tag for tag in _NAME_TAGS)]
+@lru_cache(maxsize=50_000)
+def _name_parses(word: str, gender: str | None = None) -> tuple[Parse, ...]:
+    """A word's readings as a name (first name, surname, patronymic), of one gender if
+    given (cached: each name is read many times, by each gender)."""
+    return tuple(
+        p
+        for p in parses(word)
+        if (gender is None or gender in p.tag) and any(tag in p.tag for tag in _NAME_TAGS)
+    )
 
 
 def name_gender(tokens: list[Token]) -> str | None:
@@ -54,8 +64,9 @@ def name_gender(tokens: list[Token]) -> str | None:
             continue
         case = token_case(token)
         for gender in votes:
-            readings = [p for p in _name_parses(token.text) if gender in p.tag]
-            votes[gender] += bool(readings) + 2 * any(p.tag.case == case for p in readings)
+            readings = _name_parses(token.text, gender)
+            in_case = any(pos_and_case(p.tag)[1] == case for p in readings)
+            votes[gender] += bool(readings) + 2 * in_case
         slovnet = _UD_GENDER.get(token.feats.get("Gender", ""))
         if slovnet:
             votes[slovnet] += 1

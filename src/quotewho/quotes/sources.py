@@ -439,7 +439,9 @@ def person_speaker(person, ctx: Context, mention) -> Speaker:
     role, organisation = (link.title, link.organisation) if link else (None, None)
     if role is None or organisation is None:
         stated = stated_role(ctx, person, mention.start)
-        if stated is not None and (role is None or stated[0] == role):
+        # the role written at the name with its organisation says more than a bare title
+        # linked from elsewhere
+        if stated is not None and (role is None or stated[0] == role or stated[1]):
             role, organisation = stated[0], organisation or stated[1]
     if organisation is None and (role is None or is_state_post(role)):
         organisation = person_country(ctx, person, mention.start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -281,12 +282,16 @@ def known_types() -> dict[tuple[str, ...], str]:
 
 
 def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
-    """`ЕС`, `Евросоюза`, `Кремль` are organisations, `МКС` a place, whatever the tagger
-    read (it mixes bodies and the places they sit in)."""
+    """`ЕС`, `Евросоюза` are organisations, `МКС` a place, whatever the tagger read (it
+    mixes bodies and the places they sit in); a seat of government (`SEAT`: `Кремль`,
+    `Белый дом`) is the body, but the place after `в` (`в Белом доме`)."""
     out = []
+    starts = [t.start for t in sent.tokens]
     for mention in mentions:
-        lemmas = tuple(map(_key, mention.tokens))
-        kind = known_types().get(lemmas, mention.type)
+        kind = known_types().get(tuple(map(_key, mention.tokens)), mention.type)
+        if kind == "SEAT":
+            k = bisect_left(starts, mention.start)
+            kind = "LOC" if k and sent.tokens[k - 1].text.lower() in ("в", "во") else "ORG"
         out.append(Mention(mention.start, mention.end, kind, mention.tokens))
     return out
 

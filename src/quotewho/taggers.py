@@ -51,7 +51,7 @@ class Network:
     of its taps is a product over the word plus one over the shape: the word's part is
     kept per word (`Taggers` caches it), the shape's is a table made once."""
 
-    words_in: int  # length of a word vector
+    word_taps: np.ndarray  # word vector × (taps × filters): the first layer's word part
     shape_parts: np.ndarray  # shapes × taps × filters: each shape through the first layer
     layers: tuple[Layer, ...]
     head: np.ndarray
@@ -79,13 +79,13 @@ class Network:
         words_in = layers[0].taps[0].shape[0] - shapes.shape[1]
         shape_parts = np.stack([shapes @ tap[words_in:] for tap in layers[0].taps], axis=1)
         proj = model.head.proj
-        return cls(words_in, shape_parts, tuple(layers), proj.weight.array, proj.bias.array)
+        word_taps = np.concatenate([tap[:words_in] for tap in layers[0].taps], axis=1)
+        head, bias = proj.weight.array, proj.bias.array
+        return cls(word_taps, shape_parts, tuple(layers), head, bias)
 
     def word_parts(self, vectors: np.ndarray) -> np.ndarray:
         """Word vectors through each tap of the first layer: words × taps × filters."""
-        taps = self.layers[0].taps
-        weights = np.concatenate([tap[: self.words_in] for tap in taps], axis=1)
-        return (vectors @ weights).reshape(len(vectors), len(taps), -1)
+        return (vectors @ self.word_taps).reshape(len(vectors), len(self.layers[0].taps), -1)
 
     def __call__(self, word_parts: np.ndarray, shape_ids: np.ndarray, gaps: np.ndarray):
         """Scores of every tag for every row, from the rows' `word_parts` and shapes;

@@ -296,6 +296,19 @@ def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]
     return out
 
 
+def people_named_as_places(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`• Эль Сальвадор • Эфиопия •`, `Коффи Коджа (Бенин)`: a PER mention that is all the
+    name of a country or part of the world (`places.place_names`) is that place; the tagger
+    reads a list of unfamiliar countries as people."""
+    names = place_names()
+    return [
+        Mention(m.start, m.end, "LOC", m.tokens)
+        if m.type == "PER" and tuple(map(_key, m.tokens)) in names
+        else m
+        for m in mentions
+    ]
+
+
 def places_by_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`чемпионат Европы`, `в Мьянме`: a capitalised country or part of the world
     (`places.place_names`) that no mention covers is a place the tagger missed."""
@@ -368,6 +381,7 @@ RULES: list[Rule] = [
     places_by_name,
     split_lists,
     split_parenthesised,
+    people_named_as_places,
     balance_quotes,
     org_head_before_name,
     place_of_organisation,

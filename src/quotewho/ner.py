@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from .morph import parses
 from .places import place_names
 from .resources import read_lexicon, word_set
 from .segment import Sent, Token
@@ -374,8 +375,49 @@ def join_split_names(mentions: list[Mention], sent: Sent, text: str) -> list[Men
     return out
 
 
+def _first_name(token: Token) -> bool:
+    """A capitalised word pymorphy3 reads first as a first name (`Геннадия`, `Эдвард`);
+    a syllable of an Asian name (`Ким Ю На`) is too short to tell."""
+    text = token.text
+    return len(text) > 2 and text[:1].isupper() and "Name" in parses(text)[0].tag
+
+
+def _reading(token: Token, grammeme: str) -> bool:
+    """pymorphy3's first reading of a word has the grammeme (`Surn`, `Patr`)."""
+    return grammeme in parses(token.text)[0].tag
+
+
+def split_glued_names(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`друга Путина Геннадия Тимченко`: a first name and a surname after a surname in an
+    oblique case (the owner's genitive) begin a second person the tagger glued to the
+    first; a patronymic after the first name keeps them one (`Грызлова Бориса
+    Вячеславовича`), and a surname in the nominative opens a foreign name (`Ким Ю На`)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        tokens = mention.tokens
+        cut = next(
+            (
+                k
+                for k in range(1, len(tokens) - 1)
+                if _first_name(tokens[k])
+                and _reading(tokens[k - 1], "Surn")
+                and tokens[k - 1].feats.get("Case") not in (None, "Nom")
+                and tokens[k + 1].text[:1].isupper()
+                and not _reading(tokens[k + 1], "Patr")
+            ),
+            None,
+        )
+        if mention.type != "PER" or cut is None:
+            out.append(mention)
+            continue
+        out.append(Mention(mention.start, tokens[cut - 1].end, "PER", tokens[:cut]))
+        out.append(Mention(tokens[cut].start, mention.end, "PER", tokens[cut:]))
+    return out
+
+
 RULES: list[Rule] = [
     join_split_names,
+    split_glued_names,
     drop_documents_and_posts,
     fixed_types,
     places_by_name,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -415,9 +416,25 @@ def split_glued_names(mentions: list[Mention], sent: Sent, text: str) -> list[Me
     return out
 
 
+_AGE = re.compile(r"(?:\d+-|[а-яё]+)летн[а-яё]{1,3}", re.IGNORECASE)
+
+
+def drop_leading_age(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Восьмидесятилетний Маккейн`, `56-летний С.Джобс`: an age before a name is no part
+    of it (the tagger takes it in when it opens a sentence)."""
+    out = []
+    for m in mentions:
+        if m.type == "PER" and len(m.tokens) > 1 and _AGE.fullmatch(m.tokens[0].text):
+            rest = m.tokens[1:]
+            m = Mention(rest[0].start, m.end, "PER", rest)
+        out.append(m)
+    return out
+
+
 RULES: list[Rule] = [
     join_split_names,
     split_glued_names,
+    drop_leading_age,
     drop_documents_and_posts,
     fixed_types,
     places_by_name,

@@ -316,30 +316,8 @@ def speaker_after_cue(cand: Candidate, ctx: Context) -> Speaker | None:
     if att.how != "after" or att.cue_token is None or att.region is None:
         return None
     a, b = att.region
-    if ctx.tokens[att.cue_token].lemma in _CITING:
-        quoted = _quoted_person(ctx, att.cue_token, b, cand)
-        if quoted is not None:
-            return quoted
     found = _subject_after(ctx, att.cue_token, b, cand)
     return found or _subject_before(ctx, att.cue_token, a, cand)
-
-
-_CITING = frozenset({"цитировать", "процитировать"})
-
-
-def _quoted_person(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker | None:
-    """`«…», цитирует infox.ru директора … Елену Сябренко`, `цитирует слова руководителя
-    палаты`: the one quoted is the object, the outlet that quotes only passes it on."""
-    tokens = ctx.tokens
-    for j in range(cue + 1, b):
-        case = tokens[j].feats.get("Case")
-        if ctx.entity_at(tokens[j].start, tokens[j].end, ("PER",)) and case in ("Acc", "Gen"):
-            return speaker_from_token(ctx, j, cand, b)
-        if tokens[j].lemma == "слово" and j + 1 < b:
-            following = tokens[j + 1]
-            if following.pos in ("NOUN", "PROPN") and following.feats.get("Case") == "Gen":
-                return speaker_from_token(ctx, j + 1, cand, _subject_start(ctx, j + 2, b))
-    return None
 
 
 def _subject_start(ctx: Context, k: int, b: int) -> int:

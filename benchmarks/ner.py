@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 
 import quotewho
-from quotewho.model import Document
+from quotewho.model import Document, Entity, RoleLink, Span
+from quotewho.places import countries, lemmas
 
 ROWS = {
     "factrueval": ["PER", "ORG", "LOC", "OCCUPATION"],
@@ -53,6 +54,18 @@ def span(s) -> list[int]:
     return [s.start, s.end]
 
 
+def where_of(link: RoleLink, named: list[Entity]) -> Span:
+    """The mention a fact's Where is scored on: factRuEval's Where is an entity, any of
+    whose mentions will do, and a country read from an adjective (`российский президент`)
+    is matched to the country's name in the text when there is one (`России`), as
+    annotators did; else the mention the organisation was read from."""
+    where = link.organisation_mention
+    same = [e for e in named if countries().get(lemmas(e.text)) == link.organisation]
+    if not same or link.organisation not in countries().values():
+        return where
+    return min(same, key=lambda e: abs(e.start - where.start))
+
+
 def quotewho_row(name: str, doc: Document) -> dict:
     """Entities and links of one document in the scorer's predictions format.
 
@@ -66,6 +79,7 @@ def quotewho_row(name: str, doc: Document) -> dict:
     # the ROLE mention around a link's title (it may leave out an `экс-` the title keeps)
     wholes = [e for e in doc.entities if e.type == "ROLE"]
     orgs = [e for e in doc.entities if e.type == "ORG"]
+    named = [e for e in doc.entities if e.type in ("LOC", "ORG")]
     relations = []
     for person in doc.people:
         for link in person.roles:
@@ -87,7 +101,7 @@ def quotewho_row(name: str, doc: Document) -> dict:
                     "type": "OCCUPATION",
                     "who": who,
                     "position": span(link.role_mention) if role else None,
-                    "where": span(where),
+                    "where": span(where_of(link, named)),
                 }
             )
     return {"doc": name, "entities": entities, "relations": relations}

@@ -195,3 +195,13 @@ def test_coordinated_roles_share_a_case() -> None:
         " Нетаньяху провел в Старом городе, а не в традиционном месте в Западном Иерусалиме"
     )
     assert _titles(sentence, "Биньямин Нетаньяху") == {"глава правительства"}
+
+
+def test_country_adjective_is_the_organisation_mention() -> None:
+    """factRuEval devset book_99: `российский президент` → title `президент`, read from the
+    noun alone, its organisation Россия read from the adjective (not inferred)."""
+    case = next(r for r in rows("entities_links.tsv") if r["source"] == "factru:book_99")
+    doc = quotewho.extract(case["sentence"])
+    person = next(p for p in doc.people if p.name == "Дмитрий Медведев")
+    link = next(link for link in person.roles if link.organisation == "Россия")
+    assert (link.role_mention.text, link.organisation_mention.text) == ("президент", "российский")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from . import linker, morph, ner, role_tagger
+from . import linker, morph, ner, posts, role_tagger
 from .model import RoleLink, Span
 from .morph import all_lemmas, parses
 from .ner import Mention
@@ -984,6 +984,23 @@ def _role_link(link: Link, text: str) -> RoleLink:
     )
 
 
+def _adjective_country_link(link: Link, before: Token | None, text: str) -> RoleLink | None:
+    """A state post without organisation whose country an adjective names: `российский
+    президент Дмитрий Медведев` → президент, Россия (the organisation mention is the
+    adjective), `британского премьера`; None for any other link."""
+    role = link.role
+    if role.organisation is not None or not role.title:
+        return None
+    read = posts.adjective_country(role.title, before)
+    if read is None:
+        return None
+    country, adjective = read
+    title = [t for t in role.title if t is not adjective]
+    public = _role_link(Link(link.person, replace(role, title=title), link.rule), text)
+    mention = _span(text, adjective.start, adjective.end)
+    return public.model_copy(update={"organisation": country, "organisation_mention": mention})
+
+
 def learned_links(by_sentence: list[tuple[Sent, list[Mention]]], links: list[Link]) -> list[Link]:
     """Person–role pairs the rules did not link and the pair classifier (`linker`) is sure
     of: the role is the person's, its organisation with it. A genitive role a kin noun
@@ -1012,7 +1029,11 @@ def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> lis
     links = rule_links(by_sentence, text)
     if USE_LINKER:
         links += learned_links(by_sentence, links)
-    out = [_role_link(link, text) for link in links]
+    before = {b.start: a for sent in sents for a, b in pairwise(sent.tokens)}
+    out = [
+        _adjective_country_link(link, before.get(link.role.start), text) or _role_link(link, text)
+        for link in links
+    ]
     out += [link for sent, inside in by_sentence for link in verb_links(sent, inside, text)]
     out += [link for sent, inside in by_sentence for link in member_links(sent, inside, text)]
     return out

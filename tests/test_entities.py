@@ -197,6 +197,17 @@ def test_coordinated_roles_share_a_case() -> None:
     assert _titles(sentence, "Биньямин Нетаньяху") == {"глава правительства"}
 
 
+def test_inferred_country_points_at_its_name() -> None:
+    """factRuEval devset book_412: a bare `Премьер-министр` in a text about Russia is
+    Russia's; the link says so was inferred and points at `России` in the text."""
+    case = next(r for r in rows("entities_links.tsv") if r["source"] == "factru:book_412")
+    doc = quotewho.extract(case["sentence"])
+    person = next(p for p in doc.people if p.name == "Михаил Фрадков")
+    link = next(link for link in person.roles if link.title == "премьер-министр")
+    assert link.inferred and link.organisation_mention.text == "России"
+    assert doc.text[link.organisation_mention.start : link.organisation_mention.end] == "России"
+
+
 def test_country_adjective_is_the_organisation_mention() -> None:
     """factRuEval devset book_99: `российский президент` → title `президент`, read from the
     noun alone, its organisation Россия read from the adjective (not inferred)."""
@@ -205,3 +216,4 @@ def test_country_adjective_is_the_organisation_mention() -> None:
     person = next(p for p in doc.people if p.name == "Дмитрий Медведев")
     link = next(link for link in person.roles if link.organisation == "Россия")
     assert (link.role_mention.text, link.organisation_mention.text) == ("президент", "российский")
+    assert not link.inferred

@@ -1001,6 +1001,26 @@ def _adjective_country_link(link: Link, before: Token | None, text: str) -> Role
     return public.model_copy(update={"organisation": country, "organisation_mention": mention})
 
 
+def _inferred_country_link(
+    link: Link, text: str, found: list[posts.CountryMention]
+) -> RoleLink | None:
+    """A bare state post, no organisation or country named at it, in a text about Russia
+    is Russia's (`Премьер-министр Михаил Фрадков`, see `posts.unnamed_country`): the
+    organisation mention is the country's name nearest to the role, and the link says it
+    was inferred. None for any other link."""
+    role = link.role
+    if role.organisation is not None or not role.title or not posts.is_state_post(role.title):
+        return None
+    country = posts.unnamed_country(found)
+    where = posts.nearest(found, country, role.start) if country else None
+    if where is None:
+        return None
+    mention = _span(text, where.start, where.end)
+    return _role_link(link, text).model_copy(
+        update={"organisation": country, "organisation_mention": mention, "inferred": True}
+    )
+
+
 def learned_links(by_sentence: list[tuple[Sent, list[Mention]]], links: list[Link]) -> list[Link]:
     """Person–role pairs the rules did not link and the pair classifier (`linker`) is sure
     of: the role is the person's, its organisation with it. A genitive role a kin noun
@@ -1030,8 +1050,11 @@ def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> lis
     if USE_LINKER:
         links += learned_links(by_sentence, links)
     before = {b.start: a for sent in sents for a, b in pairwise(sent.tokens)}
+    found = posts.country_mentions(sents, mentions, text)
     out = [
-        _adjective_country_link(link, before.get(link.role.start), text) or _role_link(link, text)
+        _adjective_country_link(link, before.get(link.role.start), text)
+        or _inferred_country_link(link, text, found)
+        or _role_link(link, text)
         for link in links
     ]
     out += [link for sent, inside in by_sentence for link in verb_links(sent, inside, text)]

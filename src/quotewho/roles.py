@@ -178,10 +178,16 @@ def _stop() -> frozenset[str]:
     return word_set("roles_stop.txt")
 
 
+def _former(token: Token) -> bool:
+    """`Экс-председатель`: slovnet reads an unknown `экс-` word as an adjective, but the
+    lexicon matched a role in it (see `_lemmas`)."""
+    return token.text.lower().startswith(_FORMER) and len(token.text) > len(_FORMER) + 2
+
+
 def _animate(tokens: list[Token]) -> bool:
     """A role names people: its nouns are not read as inanimate (`политики` of
     `региональной политики` is policy, not politicians)."""
-    nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN")]
+    nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN") or _former(t)]
     if not nouns:
         return False
     # slovnet's animacy of capitalised words (`Главы государства`) is a guess

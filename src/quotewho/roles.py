@@ -354,6 +354,7 @@ def split_title(
     ):
         title_end -= 1  # `сопредседатель группы «Экозащита!»`: the group is the organisation
     title_end = _field_of_title(tokens, title_end, dependants or len(tokens), mentions)
+    title_end = _body_of_title(tokens, title_end, dependants or len(tokens))
     rest = tokens[title_end : dependants or len(tokens)]  # a place phrase is no organisation
     named = [
         m
@@ -404,6 +405,32 @@ def _field_of_title(tokens: list[Token], k: int, end: int, mentions: list[Mentio
     if following is None or not (following.text[:1].isupper() or following.start in named):
         return k
     return j
+
+
+# Bodies a lexicon title names that stay in it: a board (see `_BOARDS`), a rank's army
+# (`генерал армии`).
+_KEPT_BODIES = _BOARDS | {"армия"}
+# Bodies that are no organisation names but end titles: `глава государства`.
+_STATES = {"государство", "страна"}
+
+
+def _body_of_title(tokens: list[Token], k: int, end: int) -> int:
+    """`глава правительства Израиля`, `Глава государства`, `председатель партии`: a
+    genitive organisation noun that ends a lexicon title (NEREL's professions keep it) is
+    the organisation, as factRuEval's Occupation facts have it (глава | правительство
+    Израиля)."""
+    if not 1 < k < end:
+        return k
+    last = tokens[k - 1]
+    lemma = last.lemma.lower().replace("ё", "е")
+    if (
+        _is_genitive(last)
+        and last.pos == "NOUN"
+        and lemma not in _KEPT_BODIES
+        and (lemma in ner.org_heads() or lemma in _STATES)
+    ):
+        return k - 1
+    return k
 
 
 def role_normal(role: Role, text: str, number: str | None = None) -> str:

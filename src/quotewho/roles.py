@@ -241,6 +241,9 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
                     # organisation (`директор НАСА по космическим полётам`)
                     placed, j = j, k
                     continue
+            if _attached_at(tokens, j, starts) > j and placed is None:
+                j = _attached_at(tokens, j, starts)
+                continue
             if token.text.lower() in _PLACE_PREPOSITIONS and placed is None:
                 k = _place_phrase(tokens, j, starts)
                 if k == j or k >= len(tokens) or tokens[k].start not in in_person:
@@ -313,6 +316,32 @@ def _place_phrase(tokens: list[Token], j: int, starts: dict[int, Mention]) -> in
     if mention is None or mention.type not in ("LOC", "ORG"):
         return j
     return k + len([t for t in tokens[k:] if t.end <= mention.end])
+
+
+def _attached_at(tokens: list[Token], j: int, starts: dict[int, Mention]) -> int:
+    """End of `при прокуратуре`, `при главном архитекторе Москвы` starting at token j after
+    an organisation's noun (`Следственного комитета при прокуратуре`: the body it is
+    attached to is part of its name, as factRuEval and NEREL mark it), or j if none."""
+    if not (0 < j < len(tokens) - 1 and tokens[j].text.lower() == "при"):
+        return j
+    before = tokens[j - 1]
+    if before.pos != "NOUN" or not _is_genitive(before):
+        return j
+    k = j + 1
+    while k < len(tokens) and tokens[k].pos == "ADJ":
+        k += 1
+    if k >= len(tokens) or tokens[k].pos != "NOUN" or tokens[k].feats.get("Case") != "Loc":
+        return j
+    k += 1
+    while k < len(tokens):
+        mention = starts.get(tokens[k].start)
+        if mention is not None and mention.type in ("ORG", "LOC") and _is_genitive(tokens[k]):
+            k += len([t for t in tokens[k:] if t.end <= mention.end])
+        elif mention is None and tokens[k].pos in ("NOUN", "ADJ") and _is_genitive(tokens[k]):
+            k += 1
+        else:
+            break
+    return k
 
 
 # A board's chair keeps the board in the title (`Председатель Правления КИОР` →

@@ -798,11 +798,17 @@ def role_of_span(tokens: list[Token], i: int, j: int, mentions: list[Mention]) -
             return None
         matched = noun + 1
     people = {t.start for m in mentions if m.type == "PER" for t in m.tokens}
+    # a preposition inside a name is the name's: `МЧС по Санкт-Петербургу`
+    named = [(m.start, m.end) for m in mentions if m.type in ("ORG", "LOC")]
     dependants = next(
         (
             k
             for k in range(matched, len(span))
-            if span[k].text.lower() in _PLACE_PREPOSITIONS or span[k].start in people
+            if (
+                span[k].text.lower() in _PLACE_PREPOSITIONS
+                and not any(a < span[k].start < b for a, b in named)
+            )
+            or span[k].start in people
         ),
         None,
     )

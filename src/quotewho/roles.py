@@ -267,6 +267,9 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
                 placed = placed if placed is not None else j
                 j += len([t for t in tokens[j:] if t.end <= mention.end])
                 break
+            if _coordinated_at(tokens, j, end):
+                j += 1  # `отдела корпоративных серверов и сетей`
+                continue
             if token.start in in_person or not _is_genitive(token):
                 break
             if named and (_match(tokens, j) > j or (j == named_end and _animate_noun(token))):
@@ -280,6 +283,17 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
         roles.append(split_title(tokens[i:j], end - i, mentions, (placed or j) - i))
         i = j
     return roles
+
+
+def _coordinated_at(tokens: list[Token], j: int, end: int) -> bool:
+    """`и` at token j joining two lower-case genitive nouns of an organisation after the
+    title (`отдела корпоративных серверов и сетей HP`), the second no role nor person."""
+    if not (end < j < len(tokens) - 1 and tokens[j].text == "и"):
+        return False
+    before, after = tokens[j - 1], tokens[j + 1]
+    return all(
+        t.pos == "NOUN" and t.text.islower() and _is_genitive(t) for t in (before, after)
+    ) and not (_animate_noun(after) or _match(tokens, j + 1) > j + 1)
 
 
 def _animate_noun(token: Token) -> bool:

@@ -398,6 +398,11 @@ def split_title(
         title_end -= 1  # `сопредседатель группы «Экозащита!»`: the group is the organisation
     title_end = _field_of_title(tokens, title_end, dependants or len(tokens), mentions)
     title_end = _body_of_title(tokens, title_end, dependants or len(tokens))
+    if dependants == title_end and _field_end(tokens, title_end) > title_end:
+        # `Министр по государственным сборам Новой Зеландии`: a field right after the title
+        # is the title's (NEREL's profession, factRuEval's position, the quote standard's
+        # role); the name after it is the organisation
+        title_end, dependants = _field_end(tokens, title_end), None
     rest = tokens[title_end : dependants or len(tokens)]  # a place phrase is no organisation
     named = [
         m
@@ -448,6 +453,13 @@ def _field_of_title(tokens: list[Token], k: int, end: int, mentions: list[Mentio
     if following is None or not (following.text[:1].isupper() or following.start in named):
         return k
     return j
+
+
+def _field_end(tokens: list[Token], k: int) -> int:
+    """End of a field phrase at token k (`по делам разведки`, see `ner.field_phrase`), or k."""
+    if k < len(tokens) and tokens[k].text.lower() == "по":
+        return ner.field_phrase(tokens, k)
+    return k
 
 
 # Bodies a lexicon title names that stay in it: a board (see `_BOARDS`), a rank's army

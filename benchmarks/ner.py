@@ -74,7 +74,9 @@ def quotewho_row(name: str, doc: Document) -> dict:
     no ROLE mention, so no WORKS_AS and an OCCUPATION without position; WORKPLACE to the
     first ORG mention inside the link's organisation (a place is no workplace); an
     OCCUPATION fact is (person, title, organisation) as factRuEval marks it, so a link
-    without an organisation makes none."""
+    without an organisation makes none; a fact is stated once, on its first link (a
+    person's links are by position), as annotators mark it on one position mention, not
+    on every `президент` that repeats it."""
     entities = [{"type": e.type, "start": e.start, "end": e.end} for e in doc.entities]
     # the ROLE mention around a link's title (it may leave out an `экс-` the title keeps)
     wholes = [e for e in doc.entities if e.type == "ROLE"]
@@ -82,6 +84,7 @@ def quotewho_row(name: str, doc: Document) -> dict:
     named = [e for e in doc.entities if e.type in ("LOC", "ORG")]
     relations = []
     for person in doc.people:
+        stated = set()  # (title, organisation) of the person's facts so far
         for link in person.roles:
             who, where = span(link.person_mention), link.organisation_mention
             mention = link.role_mention
@@ -96,6 +99,9 @@ def quotewho_row(name: str, doc: Document) -> dict:
             org = next((e for e in orgs if where.start <= e.start and e.end <= where.end), None)
             if org:
                 relations.append({"type": "WORKPLACE", "head": who, "tail": span(org)})
+            if (link.title, link.organisation) in stated:
+                continue
+            stated.add((link.title, link.organisation))
             relations.append(
                 {
                     "type": "OCCUPATION",

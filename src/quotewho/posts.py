@@ -45,9 +45,8 @@ def country_mentions(sents: list[Sent], mentions: list[Mention], text: str) -> l
     whose whole name is a country's, and country adjectives outside names."""
     out = []
     table = countries()
-    inside = set()
+    inside = {t.start for m in mentions for t in m.tokens}
     for m in mentions:
-        inside.update(range(m.start, m.end))
         if m.type in ("LOC", "ORG"):
             country = table.get(lemmas(text[m.start : m.end]))
             if country is not None:

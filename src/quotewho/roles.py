@@ -1144,7 +1144,9 @@ def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> lis
     if USE_LINKER:
         links += learned_links(by_sentence, links)
     before = {b.start: a for sent in sents for a, b in pairwise(sent.tokens)}
-    found = posts.country_mentions(sents, mentions, text)
+    # a country is looked for only when a bare state post needs one
+    bare = any(k.role.organisation is None and posts.is_state_post(k.role.title) for k in links)
+    found = posts.country_mentions(sents, mentions, text) if bare else []
     out = [
         _adjective_country_link(link, before.get(link.role.start), text)
         or _inferred_country_link(link, text, found)

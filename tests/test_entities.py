@@ -218,3 +218,14 @@ def test_country_adjective_is_the_organisation_mention() -> None:
     link = next(link for link in person.roles if link.organisation == "Россия")
     assert (link.role_mention.text, link.organisation_mention.text) == ("президент", "российский")
     assert not link.inferred
+
+
+def test_a_plural_role_after_one_name_is_the_next_item_of_a_list() -> None:
+    """factRuEval devset book_288: `представители Госдумы России` are not Хлопонин's."""
+    sentence = (
+        "Полпред президента РФ в Северо-Кавказском федеральном округе Александр Хлопонин,"
+        " представители Госдумы России, председатель Совета муфтиев России шейх Равиль"
+        " Гайнутдин, другие известные религиозные деятели и политики общим количеством около"
+        " восьмисот человек приняли участие в этом знаменательном событии."
+    )
+    assert "представитель" not in _titles(sentence, "Александр Хлопонин")

@@ -609,7 +609,15 @@ def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) ->
         )
         last = opening - 1 if opening > 0 else last
     person = next((m for m in mentions if m.type == "PER" and m.end == tokens[last].end), None)
+    if person and role.plural and not _coordinated_before(tokens, person):
+        return []  # `Александр Хлопонин, представители Госдумы России`: a list's next item
     return [person] if person else []
+
+
+def _coordinated_before(tokens: list[Token], person: Mention) -> bool:
+    """Whether `и` or a comma comes right before a name: the last of several people."""
+    i = _index(tokens, person.start)
+    return i > 0 and tokens[i - 1].text in ("и", ",")
 
 
 def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:

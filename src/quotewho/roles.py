@@ -456,10 +456,22 @@ def _field_of_title(tokens: list[Token], k: int, end: int, mentions: list[Mentio
 
 
 def _field_end(tokens: list[Token], k: int) -> int:
-    """End of a field phrase at token k (`по делам разведки`, see `ner.field_phrase`), or k."""
-    if k < len(tokens) and tokens[k].text.lower() == "по":
-        return ner.field_phrase(tokens, k)
-    return k
+    """End of a field phrase at token k (`по делам разведки`, see `ner.field_phrase`) with
+    the lower-case genitives it governs up to an organisation noun (`по вопросам прав
+    человека | американского министерства`), or k."""
+    if k >= len(tokens) or tokens[k].text.lower() != "по" or ner.field_phrase(tokens, k) == k:
+        return k
+    end = ner.field_phrase(tokens, k)
+    j = end
+    while j < len(tokens) and tokens[j].text.islower() and _is_genitive(tokens[j]):
+        if tokens[j].pos == "NOUN":
+            if tokens[j].lemma in ner.org_heads():
+                break
+            end = j + 1
+        elif tokens[j].pos != "ADJ":
+            break
+        j += 1
+    return end
 
 
 # Bodies a lexicon title names that stay in it: a board (see `_BOARDS`), a rank's army

@@ -675,11 +675,40 @@ def role_after_object(role: Role, tokens: list[Token], mentions: list[Mention]) 
     return [person] if k >= 0 and tokens[k].lemma in _APPOINTING else []
 
 
+# How many tokens an apposition between a name and a role after it may run.
+_APPOSITION_REACH = 8
+
+
+def role_after_apposition(
+    role: Role, tokens: list[Token], mentions: list[Mention]
+) -> list[Mention]:
+    """`Александра Брода, известного борца с ксенофобией, члена Общественной палаты`: an
+    oblique role after a comma, past another apposition, is the name's before both when
+    the name is in its case."""
+    i = _index(tokens, role.tokens[0].start)
+    while i > 2 and tokens[i - 1].pos == "ADJ":
+        i -= 1
+    case = role.title[0].feats.get("Case") if role.title else None
+    if i < 4 or tokens[i - 1].text != "," or case in (None, "Nom"):
+        return []
+    for k in range(i - 2, max(0, i - 2 - _APPOSITION_REACH), -1):
+        if tokens[k].pos == "VERB" or tokens[k].text in ".;:—–()«»":
+            return []
+        if tokens[k].text != ",":
+            continue
+        person = next((m for m in mentions if m.type == "PER" and m.end == tokens[k - 1].end), None)
+        if person is None:
+            return []
+        return [person] if person.tokens[0].feats.get("Case") == case else []
+    return []
+
+
 LINK_RULES: list[LinkRule] = [
     name_after_role,
     role_after_name,
     role_after_copula,
     role_after_object,
+    role_after_apposition,
 ]
 
 

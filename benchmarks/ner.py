@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 
 import quotewho
-from quotewho.model import Document
+from quotewho.model import Document, Entity, RoleLink, Span
+from quotewho.places import countries, lemmas
 
 ROWS = {
     "factrueval": ["PER", "ORG", "LOC", "OCCUPATION"],
@@ -53,6 +54,18 @@ def span(s) -> list[int]:
     return [s.start, s.end]
 
 
+def where_of(link: RoleLink, named: list[Entity]) -> Span:
+    """The mention a fact's Where is scored on: factRuEval's Where is an entity, any of
+    whose mentions will do, and a country read from an adjective (`российский президент`)
+    is matched to the country's name in the text when there is one (`России`), as
+    annotators did; else the mention the organisation was read from."""
+    where = link.organisation_mention
+    same = [e for e in named if countries().get(lemmas(e.text)) == link.organisation]
+    if not same or link.organisation not in countries().values():
+        return where
+    return min(same, key=lambda e: abs(e.start - where.start))
+
+
 def quotewho_row(name: str, doc: Document) -> dict:
     """Entities and links of one document in the scorer's predictions format.
 
@@ -61,13 +74,17 @@ def quotewho_row(name: str, doc: Document) -> dict:
     no ROLE mention, so no WORKS_AS and an OCCUPATION without position; WORKPLACE to the
     first ORG mention inside the link's organisation (a place is no workplace); an
     OCCUPATION fact is (person, title, organisation) as factRuEval marks it, so a link
-    without an organisation makes none."""
+    without an organisation makes none; a fact is stated once, on its first link (a
+    person's links are by position), as annotators mark it on one position mention, not
+    on every `президент` that repeats it."""
     entities = [{"type": e.type, "start": e.start, "end": e.end} for e in doc.entities]
     # the ROLE mention around a link's title (it may leave out an `экс-` the title keeps)
     wholes = [e for e in doc.entities if e.type == "ROLE"]
     orgs = [e for e in doc.entities if e.type == "ORG"]
+    named = [e for e in doc.entities if e.type in ("LOC", "ORG")]
     relations = []
     for person in doc.people:
+        stated = set()  # (title, organisation) of the person's facts so far
         for link in person.roles:
             who, where = span(link.person_mention), link.organisation_mention
             mention = link.role_mention
@@ -82,12 +99,15 @@ def quotewho_row(name: str, doc: Document) -> dict:
             org = next((e for e in orgs if where.start <= e.start and e.end <= where.end), None)
             if org:
                 relations.append({"type": "WORKPLACE", "head": who, "tail": span(org)})
+            if (link.title, link.organisation) in stated:
+                continue
+            stated.add((link.title, link.organisation))
             relations.append(
                 {
                     "type": "OCCUPATION",
                     "who": who,
                     "position": span(link.role_mention) if role else None,
-                    "where": span(where),
+                    "where": span(where_of(link, named)),
                 }
             )
     return {"doc": name, "entities": entities, "relations": relations}

@@ -189,9 +189,43 @@ def test_the_longest_lexicon_entry_whatever_the_hash_seed() -> None:
 
 def test_coordinated_roles_share_a_case() -> None:
     """factRuEval devset book_349: the genitive `министров` of `кабинета министров` is no
-    role of the prime minister named after `глава правительства`."""
+    role of the prime minister named after `глава правительства` (title `глава`, see
+    `roles._body_of_title`)."""
     sentence = (
         "Воскресное заседание кабинета министров глава правительства Израиля Биньямин"
         " Нетаньяху провел в Старом городе, а не в традиционном месте в Западном Иерусалиме"
     )
-    assert _titles(sentence, "Биньямин Нетаньяху") == {"глава правительства"}
+    assert _titles(sentence, "Биньямин Нетаньяху") == {"глава"}
+
+
+def test_inferred_country_points_at_its_name() -> None:
+    """factRuEval devset book_412: a bare `Премьер-министр` in a text about Russia is
+    Russia's; the link says so was inferred and points at `России` in the text."""
+    case = next(r for r in rows("entities_links.tsv") if r["source"] == "factru:book_412")
+    doc = quotewho.extract(case["sentence"])
+    person = next(p for p in doc.people if p.name == "Михаил Фрадков")
+    link = next(link for link in person.roles if link.title == "премьер-министр")
+    assert link.inferred and link.organisation_mention.text == "России"
+    assert doc.text[link.organisation_mention.start : link.organisation_mention.end] == "России"
+
+
+def test_country_adjective_is_the_organisation_mention() -> None:
+    """factRuEval devset book_99: `российский президент` → title `президент`, read from the
+    noun alone, its organisation Россия read from the adjective (not inferred)."""
+    case = next(r for r in rows("entities_links.tsv") if r["source"] == "factru:book_99")
+    doc = quotewho.extract(case["sentence"])
+    person = next(p for p in doc.people if p.name == "Дмитрий Медведев")
+    link = next(link for link in person.roles if link.organisation == "Россия")
+    assert (link.role_mention.text, link.organisation_mention.text) == ("президент", "российский")
+    assert not link.inferred
+
+
+def test_a_plural_role_after_one_name_is_the_next_item_of_a_list() -> None:
+    """factRuEval devset book_288: `представители Госдумы России` are not Хлопонин's."""
+    sentence = (
+        "Полпред президента РФ в Северо-Кавказском федеральном округе Александр Хлопонин,"
+        " представители Госдумы России, председатель Совета муфтиев России шейх Равиль"
+        " Гайнутдин, другие известные религиозные деятели и политики общим количеством около"
+        " восьмисот человек приняли участие в этом знаменательном событии."
+    )
+    assert "представитель" not in _titles(sentence, "Александр Хлопонин")

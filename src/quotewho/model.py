@@ -56,6 +56,13 @@ class RoleLink(BaseModel):
     organisation_mention: Span | None = Field(
         default=None, description="The span the organisation was read from, if any."
     )
+    inferred: bool = Field(
+        default=False,
+        description="True when the text names no organisation with the role and one was "
+        "inferred: a state post's country, the one the document names most "
+        "(`Премьер-министр Михаил Фрадков` in a text about Russia); `organisation_mention` "
+        "is then that country's name elsewhere in the text.",
+    )
 
 
 class Person(BaseModel):

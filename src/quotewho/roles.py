@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from . import linker, morph, ner, role_tagger
+from . import linker, morph, ner, posts, role_tagger
 from .model import RoleLink, Span
 from .morph import all_lemmas, parses
 from .ner import Mention
@@ -178,10 +178,16 @@ def _stop() -> frozenset[str]:
     return word_set("roles_stop.txt")
 
 
+def _former(token: Token) -> bool:
+    """`Экс-председатель`: slovnet reads an unknown `экс-` word as an adjective, but the
+    lexicon matched a role in it (see `_lemmas`)."""
+    return token.text.lower().startswith(_FORMER) and len(token.text) > len(_FORMER) + 2
+
+
 def _animate(tokens: list[Token]) -> bool:
     """A role names people: its nouns are not read as inanimate (`политики` of
     `региональной политики` is policy, not politicians)."""
-    nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN")]
+    nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN") or _former(t)]
     if not nouns:
         return False
     # slovnet's animacy of capitalised words (`Главы государства`) is a guess
@@ -235,6 +241,9 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
                     # organisation (`директор НАСА по космическим полётам`)
                     placed, j = j, k
                     continue
+            if _attached_at(tokens, j, starts) > j and placed is None:
+                j = _attached_at(tokens, j, starts)
+                continue
             if token.text.lower() in _PLACE_PREPOSITIONS and placed is None:
                 k = _place_phrase(tokens, j, starts)
                 if k == j or k >= len(tokens) or tokens[k].start not in in_person:
@@ -258,6 +267,9 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
                 placed = placed if placed is not None else j
                 j += len([t for t in tokens[j:] if t.end <= mention.end])
                 break
+            if _coordinated_at(tokens, j, end):
+                j += 1  # `отдела корпоративных серверов и сетей`
+                continue
             if token.start in in_person or not _is_genitive(token):
                 break
             if named and (_match(tokens, j) > j or (j == named_end and _animate_noun(token))):
@@ -271,6 +283,17 @@ def find_roles(sent: Sent, mentions: list[Mention]) -> list[Role]:
         roles.append(split_title(tokens[i:j], end - i, mentions, (placed or j) - i))
         i = j
     return roles
+
+
+def _coordinated_at(tokens: list[Token], j: int, end: int) -> bool:
+    """`и` at token j joining two lower-case genitive nouns of an organisation after the
+    title (`отдела корпоративных серверов и сетей HP`), the second no role nor person."""
+    if not (end < j < len(tokens) - 1 and tokens[j].text == "и"):
+        return False
+    before, after = tokens[j - 1], tokens[j + 1]
+    return all(
+        t.pos == "NOUN" and t.text.islower() and _is_genitive(t) for t in (before, after)
+    ) and not (_animate_noun(after) or _match(tokens, j + 1) > j + 1)
 
 
 def _animate_noun(token: Token) -> bool:
@@ -307,6 +330,32 @@ def _place_phrase(tokens: list[Token], j: int, starts: dict[int, Mention]) -> in
     if mention is None or mention.type not in ("LOC", "ORG"):
         return j
     return k + len([t for t in tokens[k:] if t.end <= mention.end])
+
+
+def _attached_at(tokens: list[Token], j: int, starts: dict[int, Mention]) -> int:
+    """End of `при прокуратуре`, `при главном архитекторе Москвы` starting at token j after
+    an organisation's noun (`Следственного комитета при прокуратуре`: the body it is
+    attached to is part of its name, as factRuEval and NEREL mark it), or j if none."""
+    if not (0 < j < len(tokens) - 1 and tokens[j].text.lower() == "при"):
+        return j
+    before = tokens[j - 1]
+    if before.pos != "NOUN" or not _is_genitive(before):
+        return j
+    k = j + 1
+    while k < len(tokens) and tokens[k].pos == "ADJ":
+        k += 1
+    if k >= len(tokens) or tokens[k].pos != "NOUN" or tokens[k].feats.get("Case") != "Loc":
+        return j
+    k += 1
+    while k < len(tokens):
+        mention = starts.get(tokens[k].start)
+        if mention is not None and mention.type in ("ORG", "LOC") and _is_genitive(tokens[k]):
+            k += len([t for t in tokens[k:] if t.end <= mention.end])
+        elif mention is None and tokens[k].pos in ("NOUN", "ADJ") and _is_genitive(tokens[k]):
+            k += 1
+        else:
+            break
+    return k
 
 
 # A board's chair keeps the board in the title (`Председатель Правления КИОР` →
@@ -348,6 +397,12 @@ def split_title(
     ):
         title_end -= 1  # `сопредседатель группы «Экозащита!»`: the group is the organisation
     title_end = _field_of_title(tokens, title_end, dependants or len(tokens), mentions)
+    title_end = _body_of_title(tokens, title_end, dependants or len(tokens))
+    if dependants == title_end and _field_end(tokens, title_end) > title_end:
+        # `Министр по государственным сборам Новой Зеландии`: a field right after the title
+        # is the title's (NEREL's profession, factRuEval's position, the quote standard's
+        # role); the name after it is the organisation
+        title_end, dependants = _field_end(tokens, title_end), None
     rest = tokens[title_end : dependants or len(tokens)]  # a place phrase is no organisation
     named = [
         m
@@ -398,6 +453,51 @@ def _field_of_title(tokens: list[Token], k: int, end: int, mentions: list[Mentio
     if following is None or not (following.text[:1].isupper() or following.start in named):
         return k
     return j
+
+
+def _field_end(tokens: list[Token], k: int) -> int:
+    """End of a field phrase at token k (`по делам разведки`, see `ner.field_phrase`) with
+    the lower-case genitives it governs up to an organisation noun (`по вопросам прав
+    человека | американского министерства`), or k."""
+    if k >= len(tokens) or tokens[k].text.lower() != "по" or ner.field_phrase(tokens, k) == k:
+        return k
+    end = ner.field_phrase(tokens, k)
+    j = end
+    while j < len(tokens) and tokens[j].text.islower() and _is_genitive(tokens[j]):
+        if tokens[j].pos == "NOUN":
+            if tokens[j].lemma in ner.org_heads():
+                break
+            end = j + 1
+        elif tokens[j].pos != "ADJ":
+            break
+        j += 1
+    return end
+
+
+# Bodies a lexicon title names that stay in it: a board (see `_BOARDS`), a rank's army
+# (`генерал армии`).
+_KEPT_BODIES = _BOARDS | {"армия"}
+# Bodies that are no organisation names but end titles: `глава государства`.
+_STATES = {"государство", "страна"}
+
+
+def _body_of_title(tokens: list[Token], k: int, end: int) -> int:
+    """`глава правительства Израиля`, `Глава государства`, `председатель партии`: a
+    genitive organisation noun that ends a lexicon title (NEREL's professions keep it) is
+    the organisation, as factRuEval's Occupation facts have it (глава | правительство
+    Израиля)."""
+    if not 1 < k < end:
+        return k
+    last = tokens[k - 1]
+    lemma = last.lemma.lower().replace("ё", "е")
+    if (
+        _is_genitive(last)
+        and last.pos == "NOUN"
+        and lemma not in _KEPT_BODIES
+        and (lemma in ner.org_heads() or lemma in _STATES)
+    ):
+        return k - 1
+    return k
 
 
 def role_normal(role: Role, text: str, number: str | None = None) -> str:
@@ -521,7 +621,15 @@ def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) ->
         )
         last = opening - 1 if opening > 0 else last
     person = next((m for m in mentions if m.type == "PER" and m.end == tokens[last].end), None)
+    if person and role.plural and not _coordinated_before(tokens, person):
+        return []  # `Александр Хлопонин, представители Госдумы России`: a list's next item
     return [person] if person else []
+
+
+def _coordinated_before(tokens: list[Token], person: Mention) -> bool:
+    """Whether `и` or a comma comes right before a name: the last of several people."""
+    i = _index(tokens, person.start)
+    return i > 0 and tokens[i - 1].text in ("и", ",")
 
 
 def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -567,11 +675,40 @@ def role_after_object(role: Role, tokens: list[Token], mentions: list[Mention]) 
     return [person] if k >= 0 and tokens[k].lemma in _APPOINTING else []
 
 
+# How many tokens an apposition between a name and a role after it may run.
+_APPOSITION_REACH = 8
+
+
+def role_after_apposition(
+    role: Role, tokens: list[Token], mentions: list[Mention]
+) -> list[Mention]:
+    """`Александра Брода, известного борца с ксенофобией, члена Общественной палаты`: an
+    oblique role after a comma, past another apposition, is the name's before both when
+    the name is in its case."""
+    i = _index(tokens, role.tokens[0].start)
+    while i > 2 and tokens[i - 1].pos == "ADJ":
+        i -= 1
+    case = role.title[0].feats.get("Case") if role.title else None
+    if i < 4 or tokens[i - 1].text != "," or case in (None, "Nom"):
+        return []
+    for k in range(i - 2, max(0, i - 2 - _APPOSITION_REACH), -1):
+        if tokens[k].pos == "VERB" or tokens[k].text in ".;:—–()«»":
+            return []
+        if tokens[k].text != ",":
+            continue
+        person = next((m for m in mentions if m.type == "PER" and m.end == tokens[k - 1].end), None)
+        if person is None:
+            return []
+        return [person] if person.tokens[0].feats.get("Case") == case else []
+    return []
+
+
 LINK_RULES: list[LinkRule] = [
     name_after_role,
     role_after_name,
     role_after_copula,
     role_after_object,
+    role_after_apposition,
 ]
 
 
@@ -736,11 +873,17 @@ def role_of_span(tokens: list[Token], i: int, j: int, mentions: list[Mention]) -
             return None
         matched = noun + 1
     people = {t.start for m in mentions if m.type == "PER" for t in m.tokens}
+    # a preposition inside a name is the name's: `МЧС по Санкт-Петербургу`
+    named = [(m.start, m.end) for m in mentions if m.type in ("ORG", "LOC")]
     dependants = next(
         (
             k
             for k in range(matched, len(span))
-            if span[k].text.lower() in _PLACE_PREPOSITIONS or span[k].start in people
+            if (
+                span[k].text.lower() in _PLACE_PREPOSITIONS
+                and not any(a < span[k].start < b for a, b in named)
+            )
+            or span[k].start in people
         ),
         None,
     )
@@ -984,6 +1127,43 @@ def _role_link(link: Link, text: str) -> RoleLink:
     )
 
 
+def _adjective_country_link(link: Link, before: Token | None, text: str) -> RoleLink | None:
+    """A state post without organisation whose country an adjective names: `российский
+    президент Дмитрий Медведев` → президент, Россия (the organisation mention is the
+    adjective), `британского премьера`; None for any other link."""
+    role = link.role
+    if role.organisation is not None or not role.title:
+        return None
+    read = posts.adjective_country(role.title, before)
+    if read is None:
+        return None
+    country, adjective = read
+    title = [t for t in role.title if t is not adjective]
+    public = _role_link(Link(link.person, replace(role, title=title), link.rule), text)
+    mention = _span(text, adjective.start, adjective.end)
+    return public.model_copy(update={"organisation": country, "organisation_mention": mention})
+
+
+def _inferred_country_link(
+    link: Link, text: str, found: list[posts.CountryMention]
+) -> RoleLink | None:
+    """A bare state post, no organisation or country named at it, in a text about Russia
+    is Russia's (`Премьер-министр Михаил Фрадков`, see `posts.unnamed_country`): the
+    organisation mention is the country's name nearest to the role, and the link says it
+    was inferred. None for any other link."""
+    role = link.role
+    if role.organisation is not None or not role.title or not posts.is_state_post(role.title):
+        return None
+    country = posts.unnamed_country(found)
+    where = posts.nearest(found, country, role.start) if country else None
+    if where is None:
+        return None
+    mention = _span(text, where.start, where.end)
+    return _role_link(link, text).model_copy(
+        update={"organisation": country, "organisation_mention": mention, "inferred": True}
+    )
+
+
 def learned_links(by_sentence: list[tuple[Sent, list[Mention]]], links: list[Link]) -> list[Link]:
     """Person–role pairs the rules did not link and the pair classifier (`linker`) is sure
     of: the role is the person's, its organisation with it. A genitive role a kin noun
@@ -1012,7 +1192,16 @@ def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> lis
     links = rule_links(by_sentence, text)
     if USE_LINKER:
         links += learned_links(by_sentence, links)
-    out = [_role_link(link, text) for link in links]
+    before = {b.start: a for sent in sents for a, b in pairwise(sent.tokens)}
+    # a country is looked for only when a bare state post needs one
+    bare = any(k.role.organisation is None and posts.is_state_post(k.role.title) for k in links)
+    found = posts.country_mentions(sents, mentions, text) if bare else []
+    out = [
+        _adjective_country_link(link, before.get(link.role.start), text)
+        or _inferred_country_link(link, text, found)
+        or _role_link(link, text)
+        for link in links
+    ]
     out += [link for sent, inside in by_sentence for link in verb_links(sent, inside, text)]
     out += [link for sent, inside in by_sentence for link in member_links(sent, inside, text)]
     return out

@@ -433,10 +433,14 @@ def person_speaker(person, ctx: Context, mention) -> Speaker:
     person = fuller_namesake(ctx, person)
     # a position with its organisation says more than a bare title (`общественный деятель
     # и проректор Ualikhanov University` → проректор, Ualikhanov University)
-    link = next((r for r in person.roles if r.organisation), None) or (
+    # an inferred country (a bare `президент` in a text about Russia) is no stated body:
+    # the stated role near the quote may still say more
+    link = next((r for r in person.roles if r.organisation and not r.inferred), None) or (
         person.roles[0] if person.roles else None
     )
-    role, organisation = (link.title, link.organisation) if link else (None, None)
+    role, organisation = (
+        (link.title, None if link.inferred else link.organisation) if link else (None, None)
+    )
     if role is None or organisation is None:
         stated = stated_role(ctx, person, mention.start)
         # the role written at the name with its organisation says more than a bare title

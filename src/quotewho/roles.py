@@ -762,8 +762,26 @@ def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
         titles = [(r.title[0].start, r.title[-1].end) for r in found if r.title]
         out += [m for m in inside if not any(s <= m.start and m.end <= e for s, e in titles)]
         out += found
+        out += adjective_roles(sent, inside + found)
         out += _headed_organisations(found, inside)
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def adjective_roles(sent: Sent, mentions: list[Mention]) -> list[Mention]:
+    """`президентские выборы`, `депутатский мандат`: NEREL marks an adjective of a post
+    (`models/roles_adjectives.txt`) as a role on its own. Outside other mentions only
+    (`глава президентской администрации` is one role); a bare ROLE mention, not a `Role`
+    with a title, so no link takes it for a person's post."""
+    inside = {t.start for m in mentions for t in m.tokens}
+    return [
+        Mention(t.start, t.end, "ROLE", [t])
+        for t in sent.tokens
+        if t.pos == "ADJ" and t.start not in inside and _lemmas(t.text) & _adjectives()
+    ]
+
+
+def _adjectives() -> frozenset[str]:
+    return word_set("roles_adjectives.txt")
 
 
 def _headed_organisations(found: list[Role], mentions: list[Mention]) -> list[Mention]:

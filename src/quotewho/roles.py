@@ -69,7 +69,7 @@ class Role(Mention):
     def of(cls, tokens: list[Token], title: list[Token], organisation: Mention | None) -> Role:
         # NEREL leaves out a closing quote mark that ends a role (`Глава «Металлоинвеста`: 84
         # times in train, 46 with it) and the prefix of `Экс-президент`
-        whole = tokens[:-1] if len(tokens) > 1 and tokens[-1].text in _CLOSING else tokens
+        whole = tokens[:-1] if len(tokens) > 1 and _closes(tokens) else tokens
         start = tokens[0].start
         if tokens[0].text.lower().startswith(_FORMER) and len(tokens[0].text) > len(_FORMER):
             start += len(_FORMER)
@@ -78,6 +78,13 @@ class Role(Mention):
     @property
     def plural(self) -> bool:
         return any(t.feats.get("Number") == "Plur" for t in self.title if t.pos == "NOUN")
+
+
+def _closes(tokens: list[Token]) -> bool:
+    """The phrase ends in a closing quote mark: `»`, or a straight `"` that opens nothing
+    in it (`короля поп-музыки"` in `"короля поп-музыки"`)."""
+    last = tokens[-1].text
+    return last in _CLOSING or (last == '"' and sum(t.text == '"' for t in tokens) == 1)
 
 
 @dataclass

@@ -121,7 +121,44 @@ def _lemmas(word: str) -> frozenset[str]:
         # `хип-хоп-исполнителю`, `врач-реаниматолог`: a compound whose first or last part
         # is a role is that role
         lemmas |= all_lemmas(parts[-1]) | all_lemmas(parts[0])
-    return frozenset(lemma.replace("ё", "е") for lemma in lemmas)
+    lemmas = {lemma.replace("ё", "е") for lemma in lemmas}
+    if not lemmas & lexicon().keys():
+        lemmas |= _compound_roles(word, lemmas)
+    return frozenset(lemmas)
+
+
+# The shortest one-word role a compound may end in (`менеджер` of `медиаменеджер`;
+# `водитель` of `производитель` is one letter longer, but a word of the dictionary).
+_COMPOUND_BASE = 6
+
+
+def _compound_roles(word: str, lemmas: set[str]) -> set[str]:
+    """The one-word role a compound ends in: `медиаменеджер` is a `менеджер`. Only for a
+    word pymorphy3's dictionary lacks, or after a prefix the lexicon's own compounds
+    show twice (`гос-` of `госсекретарь`, `госчиновник`: `госсоветник`); a dictionary
+    word may end in a role by chance (`производитель`, `поручитель`)."""
+    roles, prefixes = _compounding()
+    known = morph.analyzer().word_is_known(word)
+    return {
+        lemma[k:]
+        for lemma in lemmas
+        for k in range(3, len(lemma) - _COMPOUND_BASE + 1)
+        if lemma[k:] in roles and (not known or lemma[:k] in prefixes)
+    }
+
+
+@cache
+def _compounding() -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's one-word roles, and the prefixes that make two or more of them from
+    others (`кино-`: `кинорежиссер`, `киноактер`; `зам-`, `гос-`)."""
+    roles = {e[0] for entries in lexicon().values() for e in entries if len(e) == 1}
+    roles -= _stop()
+    found: dict[str, int] = {}
+    for role in sorted(roles):
+        for k in range(2, len(role) - _COMPOUND_BASE + 1):
+            if role[k:] in roles:
+                found[role[:k]] = found.get(role[:k], 0) + 1
+    return frozenset(roles), frozenset(p for p, n in found.items() if n >= 2)
 
 
 def _match(tokens: list[Token], i: int) -> int:

@@ -68,16 +68,33 @@ class Role(Mention):
     @classmethod
     def of(cls, tokens: list[Token], title: list[Token], organisation: Mention | None) -> Role:
         # NEREL leaves out a closing quote mark that ends a role (`Глава «Металлоинвеста`: 84
-        # times in train, 46 with it) and the prefix of `Экс-президент`
+        # times in train, 46 with it), the prefix of `Экс-президент` and the person of
+        # `женщина-президент`
         whole = tokens[:-1] if len(tokens) > 1 and _closes(tokens) else tokens
         start = tokens[0].start
         if tokens[0].text.lower().startswith(_FORMER) and len(tokens[0].text) > len(_FORMER):
             start += len(_FORMER)
+        else:
+            start += _person_before_role(tokens[0].text)
         return cls(start, whole[-1].end, "ROLE", tokens, title, organisation)
 
     @property
     def plural(self) -> bool:
         return any(t.feats.get("Number") == "Plur" for t in self.title if t.pos == "NOUN")
+
+
+def _person_before_role(word: str) -> int:
+    """`женщина-президент`, `прадеда-генерала`: a compound whose first part names a person
+    and no role, and whose second a role, is that role (NEREL leaves the person out):
+    the length of the part and its hyphen, else 0."""
+    first, _, rest = word.partition("-")
+    if not rest or "-" in rest or len(first) < 4 or lexicon_class(first) or not lexicon_class(rest):
+        return 0
+    if any("-" in entry[0] for entry in _entries_from(word)):
+        return 0  # `десантник-снайпер` is a role of the lexicon
+    if not any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses(first.lower())[:1]):
+        return 0
+    return len(first) + 1
 
 
 def _closes(tokens: list[Token]) -> bool:

@@ -47,11 +47,20 @@ def core_words(mention: str) -> list[str]:
 
 
 def lemmas(words: list[str]) -> tuple[str, ...]:
-    return tuple(parses(w.lower())[0].normal_form.replace("ё", "е") for w in words)
+    return tuple(_parse(w).normal_form.replace("ё", "е") for w in words)
+
+
+def _parse(word: str):
+    """pymorphy3's likeliest parse, or the likeliest noun one when the likeliest is a verb
+    form (`нападающего` is the forward `нападающий`, not `нападать`; `замсекретаря`)."""
+    found = parses(word.lower())
+    if found[0].tag.POS in ("PRTF", "GRND", "ADJS"):
+        return next((p for p in found if p.tag.POS == "NOUN"), found[0])
+    return found[0]
 
 
 def is_noun(word: str) -> bool:
-    return parses(word.lower())[0].tag.POS == "NOUN"
+    return _parse(word).tag.POS == "NOUN"
 
 
 def mentions_of(folder: Path, label: str) -> list[str]:

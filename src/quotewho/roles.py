@@ -763,7 +763,7 @@ def tagged_roles(
     ]
     in_person = {t.start for m in mentions if m.type == "PER" for t in m.tokens}
     out = []
-    for i, j in spans:
+    for i, j in _acting_split(tokens, spans):
         if all(t.start in in_person for t in tokens[i:j]):
             continue  # the tagger's person named `Адвокат` is a nickname, as the rules read it
         near = [(a, b, r) for a, b, r in ranges if a < j and i < b]
@@ -781,6 +781,28 @@ def tagged_roles(
         linked = {id(link.role) for link in link_roles(sent, found, mentions)}
         out += [r for r in dropped if id(r) in linked]
     return sorted(out, key=lambda r: r.start)
+
+
+# `и. о.` (исполняющий обязанности, acting) as our tokens read it.
+_ACTING = ("и", ".", "о", ".")
+
+
+def _acting_split(tokens: list[Token], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The tagger's spans, one that runs on into `и.о.` split before it: `руководителем
+    Федеральной службы … и.о. главы ведомства` are two roles (the tagger reads the `и` as
+    a conjunction)."""
+    out = []
+    for i, j in spans:
+        k = next(
+            (
+                k
+                for k in range(i + 1, j - len(_ACTING))
+                if tuple(t.text.lower() for t in tokens[k : k + len(_ACTING)]) == _ACTING
+            ),
+            None,
+        )
+        out += [(i, j)] if k is None else [(i, k), (k, j)]
+    return out
 
 
 def role_of_span(tokens: list[Token], i: int, j: int, mentions: list[Mention]) -> Role | None:

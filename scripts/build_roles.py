@@ -10,6 +10,11 @@ kept when it ends in a noun and was seen at least twice, or once when it is one 
 mentions (`полиция`, `кандидат`: see `MIN_SHARE`). What Kazakh and other news need
 beyond NEREL is hand-written in `models/roles_news.txt`, which this script leaves alone.
 
+`roles_adjectives.txt`: lemmas of adjectives NEREL marks as a role on their own
+(`президентские выборы`, `депутатский мандат`): one-word PROFESSION mentions read as
+adjectives, seen so at least `MIN_ADJECTIVE` times and as at least `MIN_SHARE_ADJECTIVE` of
+the lemma's occurrences in the train texts (`военный`, `королевский` are mostly not).
+
 `org_heads.txt`: lemmas of the lower-case nouns that open ORGANIZATION mentions at least
 three times (`правительство`, `администрация`): a head noun that makes a place after it
 an organisation (`правительства Китая`).
@@ -42,11 +47,20 @@ def core_words(mention: str) -> list[str]:
 
 
 def lemmas(words: list[str]) -> tuple[str, ...]:
-    return tuple(parses(w.lower())[0].normal_form.replace("ё", "е") for w in words)
+    return tuple(_parse(w).normal_form.replace("ё", "е") for w in words)
+
+
+def _parse(word: str):
+    """pymorphy3's likeliest parse, or the likeliest noun one when the likeliest is a verb
+    form (`нападающего` is the forward `нападающий`, not `нападать`; `замсекретаря`)."""
+    found = parses(word.lower())
+    if found[0].tag.POS in ("PRTF", "GRND", "ADJS"):
+        return next((p for p in found if p.tag.POS == "NOUN"), found[0])
+    return found[0]
 
 
 def is_noun(word: str) -> bool:
-    return parses(word.lower())[0].tag.POS == "NOUN"
+    return _parse(word).tag.POS == "NOUN"
 
 
 def mentions_of(folder: Path, label: str) -> list[str]:
@@ -129,6 +143,34 @@ def build(folder: Path) -> tuple[list[str], list[str]]:
     return sorted(" ".join(e) for e in keep - dropped), sorted(" ".join(e) for e in dropped)
 
 
+# An adjective is a role when NEREL marks it so this often, and this share of the times
+# the train texts use it.
+MIN_ADJECTIVE, MIN_SHARE_ADJECTIVE = 3, 0.5
+
+
+def is_adjective(word: str) -> bool:
+    return parses(word.lower())[0].tag.POS == "ADJF"
+
+
+def build_adjectives(folder: Path) -> list[str]:
+    """Lemmas of adjectives that are a PROFESSION mention on their own (see the docstring)."""
+    marked: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for ann in sorted(folder.glob("*.ann")):
+        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        spans = set(spans_of(ann, "PROFESSION"))
+        for token in tokenize(text):
+            if token.text.isalpha() and is_adjective(token.text):
+                lemma = lemmas([token.text])[0]
+                seen[lemma] += 1
+                marked[lemma] += (token.start, token.stop) in spans
+    return sorted(
+        lemma
+        for lemma, n in marked.items()
+        if n >= MIN_ADJECTIVE and n >= MIN_SHARE_ADJECTIVE * seen[lemma]
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--nerel", type=Path, default=ROOT / "../shared/corpora/nerel-1.1/train")
@@ -152,6 +194,16 @@ def main() -> None:
     stop = args.out.parent / "roles_stop.txt"
     stop.write_text(header + "\n".join(dropped) + "\n", encoding="utf-8")
     print(f"{len(dropped)} stop words -> {stop}")
+    adjectives = build_adjectives(args.nerel)
+    header = (
+        "# Adjectives that are a role on their own (`президентские выборы`), pymorphy3 lemmas:\n"
+        f"# one-word NEREL 1.1 train PROFESSION mentions >= {MIN_ADJECTIVE} times and >= "
+        f"{MIN_SHARE_ADJECTIVE:.0%} of\n"
+        "# the lemma's uses in the train texts. Rebuilt by scripts/build_roles.py.\n"
+    )
+    path = args.out.parent / "roles_adjectives.txt"
+    path.write_text(header + "\n".join(adjectives) + "\n", encoding="utf-8")
+    print(f"{len(adjectives)} role adjectives -> {path}")
     heads = build_org_heads(args.nerel)
     header = (
         "# Organisation head nouns (pymorphy3 lemmas): lower-case nouns opening NEREL 1.1\n"

@@ -68,16 +68,40 @@ class Role(Mention):
     @classmethod
     def of(cls, tokens: list[Token], title: list[Token], organisation: Mention | None) -> Role:
         # NEREL leaves out a closing quote mark that ends a role (`Глава «Металлоинвеста`: 84
-        # times in train, 46 with it) and the prefix of `Экс-президент`
-        whole = tokens[:-1] if len(tokens) > 1 and tokens[-1].text in _CLOSING else tokens
+        # times in train, 46 with it), the prefix of `Экс-президент` and the person of
+        # `женщина-президент`
+        whole = tokens[:-1] if len(tokens) > 1 and _closes(tokens) else tokens
         start = tokens[0].start
         if tokens[0].text.lower().startswith(_FORMER) and len(tokens[0].text) > len(_FORMER):
             start += len(_FORMER)
+        else:
+            start += _person_before_role(tokens[0].text)
         return cls(start, whole[-1].end, "ROLE", tokens, title, organisation)
 
     @property
     def plural(self) -> bool:
         return any(t.feats.get("Number") == "Plur" for t in self.title if t.pos == "NOUN")
+
+
+def _person_before_role(word: str) -> int:
+    """`женщина-президент`, `прадеда-генерала`: a compound whose first part names a person
+    and no role, and whose second a role, is that role (NEREL leaves the person out):
+    the length of the part and its hyphen, else 0."""
+    first, _, rest = word.partition("-")
+    if not rest or "-" in rest or len(first) < 4 or lexicon_class(first) or not lexicon_class(rest):
+        return 0
+    if any("-" in entry[0] for entry in _entries_from(word)):
+        return 0  # `десантник-снайпер` is a role of the lexicon
+    if not any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses(first.lower())[:1]):
+        return 0
+    return len(first) + 1
+
+
+def _closes(tokens: list[Token]) -> bool:
+    """The phrase ends in a closing quote mark: `»`, or a straight `"` that opens nothing
+    in it (`короля поп-музыки"` in `"короля поп-музыки"`)."""
+    last = tokens[-1].text
+    return last in _CLOSING or (last == '"' and sum(t.text == '"' for t in tokens) == 1)
 
 
 @dataclass
@@ -114,7 +138,44 @@ def _lemmas(word: str) -> frozenset[str]:
         # `хип-хоп-исполнителю`, `врач-реаниматолог`: a compound whose first or last part
         # is a role is that role
         lemmas |= all_lemmas(parts[-1]) | all_lemmas(parts[0])
-    return frozenset(lemma.replace("ё", "е") for lemma in lemmas)
+    lemmas = {lemma.replace("ё", "е") for lemma in lemmas}
+    if not lemmas & lexicon().keys():
+        lemmas |= _compound_roles(word, lemmas)
+    return frozenset(lemmas)
+
+
+# The shortest one-word role a compound may end in (`менеджер` of `медиаменеджер`;
+# `водитель` of `производитель` is one letter longer, but a word of the dictionary).
+_COMPOUND_BASE = 6
+
+
+def _compound_roles(word: str, lemmas: set[str]) -> set[str]:
+    """The one-word role a compound ends in: `медиаменеджер` is a `менеджер`. Only for a
+    word pymorphy3's dictionary lacks, or after a prefix the lexicon's own compounds
+    show twice (`гос-` of `госсекретарь`, `госчиновник`: `госсоветник`); a dictionary
+    word may end in a role by chance (`производитель`, `поручитель`)."""
+    roles, prefixes = _compounding()
+    known = morph.analyzer().word_is_known(word)
+    return {
+        lemma[k:]
+        for lemma in lemmas
+        for k in range(3, len(lemma) - _COMPOUND_BASE + 1)
+        if lemma[k:] in roles and (not known or lemma[:k] in prefixes)
+    }
+
+
+@cache
+def _compounding() -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's one-word roles, and the prefixes that make two or more of them from
+    others (`кино-`: `кинорежиссер`, `киноактер`; `зам-`, `гос-`)."""
+    roles = {e[0] for entries in lexicon().values() for e in entries if len(e) == 1}
+    roles -= _stop()
+    found: dict[str, int] = {}
+    for role in sorted(roles):
+        for k in range(2, len(role) - _COMPOUND_BASE + 1):
+            if role[k:] in roles:
+                found[role[:k]] = found.get(role[:k], 0) + 1
+    return frozenset(roles), frozenset(p for p, n in found.items() if n >= 2)
 
 
 def _match(tokens: list[Token], i: int) -> int:
@@ -839,7 +900,7 @@ def tagged_roles(
     ]
     in_person = {t.start for m in mentions if m.type == "PER" for t in m.tokens}
     out = []
-    for i, j in spans:
+    for i, j in _acting_split(tokens, spans):
         if all(t.start in in_person for t in tokens[i:j]):
             continue  # the tagger's person named `Адвокат` is a nickname, as the rules read it
         near = [(a, b, r) for a, b, r in ranges if a < j and i < b]
@@ -857,6 +918,28 @@ def tagged_roles(
         linked = {id(link.role) for link in link_roles(sent, found, mentions)}
         out += [r for r in dropped if id(r) in linked]
     return sorted(out, key=lambda r: r.start)
+
+
+# `и. о.` (исполняющий обязанности, acting) as our tokens read it.
+_ACTING = ("и", ".", "о", ".")
+
+
+def _acting_split(tokens: list[Token], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The tagger's spans, one that runs on into `и.о.` split before it: `руководителем
+    Федеральной службы … и.о. главы ведомства` are two roles (the tagger reads the `и` as
+    a conjunction)."""
+    out = []
+    for i, j in spans:
+        k = next(
+            (
+                k
+                for k in range(i + 1, j - len(_ACTING))
+                if tuple(t.text.lower() for t in tokens[k : k + len(_ACTING)]) == _ACTING
+            ),
+            None,
+        )
+        out += [(i, j)] if k is None else [(i, k), (k, j)]
+    return out
 
 
 def role_of_span(tokens: list[Token], i: int, j: int, mentions: list[Mention]) -> Role | None:
@@ -905,8 +988,26 @@ def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
         titles = [(r.title[0].start, r.title[-1].end) for r in found if r.title]
         out += [m for m in inside if not any(s <= m.start and m.end <= e for s, e in titles)]
         out += found
+        out += adjective_roles(sent, inside + found)
         out += _headed_organisations(found, inside)
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def adjective_roles(sent: Sent, mentions: list[Mention]) -> list[Mention]:
+    """`президентские выборы`, `депутатский мандат`: NEREL marks an adjective of a post
+    (`models/roles_adjectives.txt`) as a role on its own. Outside other mentions only
+    (`глава президентской администрации` is one role); a bare ROLE mention, not a `Role`
+    with a title, so no link takes it for a person's post."""
+    inside = {t.start for m in mentions for t in m.tokens}
+    return [
+        Mention(t.start, t.end, "ROLE", [t])
+        for t in sent.tokens
+        if t.pos == "ADJ" and t.start not in inside and _lemmas(t.text) & _adjectives()
+    ]
+
+
+def _adjectives() -> frozenset[str]:
+    return word_set("roles_adjectives.txt")
 
 
 def _headed_organisations(found: list[Role], mentions: list[Mention]) -> list[Mention]:

@@ -40,8 +40,23 @@ def test_entity(case: dict[str, str]) -> None:
 def test_role_link(case: dict[str, str]) -> None:
     doc = quotewho.extract(case["sentence"])
     person = next(p for p in doc.people if p.name == case["person"])
-    links = {(link.title, link.organisation or "") for link in person.roles}
+    links = {(link.title or "", link.organisation or "") for link in person.roles}
     assert (case["title"], case["organisation"]) in links, links
+
+
+@pytest.mark.parametrize(
+    "case",
+    [row for row in rows("entities_links.tsv") if row["rule"].startswith("workplace_links")],
+    ids=case_id,
+)
+def test_workplace_links_are_the_classifiers(
+    case: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No role names these workplaces: the workplace classifier (`workplaces`) adds them."""
+    monkeypatch.setattr(roles, "USE_WORKPLACES", False)
+    doc = quotewho.extract(case["sentence"])
+    person = next(p for p in doc.people if p.name == case["person"])
+    assert case["organisation"] not in {link.organisation for link in person.roles}
 
 
 @pytest.mark.parametrize(

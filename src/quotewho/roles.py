@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from . import linker, morph, ner, role_tagger
+from . import linker, morph, ner, role_tagger, workplaces
 from .model import RoleLink, Span
 from .morph import all_lemmas, parses
 from .ner import Mention
@@ -1006,13 +1006,29 @@ USE_LINKER = True
 
 def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> list[RoleLink]:
     """Role links of a document whose `mentions` include its roles (see `tag_roles`): the
-    rules' (`rule_links`), the pair classifier's (`learned_links`), and those of heading
-    and membership verbs, which have no role mention."""
+    rules' (`rule_links`), the pair classifier's (`learned_links`), those of heading
+    and membership verbs, which have no role mention, and the workplace classifier's,
+    which have no title (`workplaces`)."""
     by_sentence = list(_by_sentence(sents, mentions))
+    links, out = role_links(by_sentence, text)
+    if USE_WORKPLACES:
+        out += workplaces.workplace_links(by_sentence, links, out, text)
+    return out
+
+
+# Whether the workplace classifier adds person–organisation links (`workplaces`).
+USE_WORKPLACES = True
+
+
+def role_links(
+    by_sentence: list[tuple[Sent, list[Mention]]], text: str
+) -> tuple[list[Link], list[RoleLink]]:
+    """The person–role links of the rules and the pair classifier, and the public links
+    they make with those of heading and membership verbs."""
     links = rule_links(by_sentence, text)
     if USE_LINKER:
         links += learned_links(by_sentence, links)
     out = [_role_link(link, text) for link in links]
     out += [link for sent, inside in by_sentence for link in verb_links(sent, inside, text)]
     out += [link for sent, inside in by_sentence for link in member_links(sent, inside, text)]
-    return out
+    return links, out

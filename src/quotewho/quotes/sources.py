@@ -433,9 +433,9 @@ def person_speaker(person, ctx: Context, mention) -> Speaker:
     person = fuller_namesake(ctx, person)
     # a position with its organisation says more than a bare title (`общественный деятель
     # и проректор Ualikhanov University` → проректор, Ualikhanov University)
-    link = next((r for r in person.roles if r.organisation), None) or (
-        person.roles[0] if person.roles else None
-    )
+    # a link without a title (a workplace alone) gives no position to speak in
+    titled = [r for r in person.roles if r.title]
+    link = next((r for r in titled if r.organisation), None) or (titled[0] if titled else None)
     role, organisation = (link.title, link.organisation) if link else (None, None)
     if role is None or organisation is None:
         stated = stated_role(ctx, person, mention.start)

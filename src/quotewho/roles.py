@@ -849,10 +849,14 @@ _WORKING = {
 _SUBJECT_REACH = 8  # tokens between the subject and its verb
 
 
-def verb_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]:
+def verb_links(
+    sent: Sent, mentions: list[Mention], text: str, before: list[Mention] = ()
+) -> list[RoleLink]:
     """`Варичев возглавил «Михайловский ГОК»`, `Глебова, управлявшая Рособрнадзором`,
     `работала в Госдепартаменте`: a heading or working verb ties its subject to the
-    organisation after it. There is no role noun: the role mention is the verb."""
+    organisation after it; a pronoun subject stands for the person named last, in the
+    sentence or in `before` (the mentions of the sentences before it). There is no role
+    noun: the role mention is the verb."""
     tokens = sent.tokens
     orgs = {m.start: m for m in mentions if m.type == "ORG"}
     out = []
@@ -864,7 +868,7 @@ def verb_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]
         else:
             continue
         org = _organisation_at(tokens, j, orgs)
-        person = _subject(tokens, i, mentions)
+        person = _subject(tokens, i, mentions) or _pronoun_subject(tokens, i, mentions, before)
         if org is None or person is None:
             continue
         out.append(
@@ -877,6 +881,30 @@ def verb_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]
             )
         )
     return out
+
+
+# Pronouns that stand for a person as a verb's subject.
+_SUBJECT_PRONOUNS = frozenset({"он", "она"})
+
+
+def _pronoun_subject(
+    tokens: list[Token], i: int, mentions: list[Mention], before: list[Mention]
+) -> Mention | None:
+    """`Игорь Малашенко — один из основателей телекомпании НТВ. В разные годы он возглавлял
+    РГТРК «Останкино»`: the person named last before a pronoun subject of the verb at
+    token i."""
+    k = next(
+        (
+            k
+            for k in range(i - 1, max(-1, i - _SUBJECT_REACH), -1)
+            if tokens[k].text in ".;:()«»—" or tokens[k].text.lower() in _SUBJECT_PRONOUNS
+        ),
+        None,
+    )
+    if k is None or tokens[k].text.lower() not in _SUBJECT_PRONOUNS:
+        return None
+    people = [m for m in [*before, *mentions] if m.type == "PER" and m.end <= tokens[k].start]
+    return people[-1] if people else None
 
 
 def _organisation_at(tokens: list[Token], j: int, orgs: dict[int, Mention]) -> Mention | None:
@@ -1016,6 +1044,14 @@ def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> lis
     return out
 
 
+# How many sentences back a pronoun subject may find the person it stands for.
+PRONOUN_SENTENCES = 2
+
+
+def _mentions_before(by_sentence: list[tuple[Sent, list[Mention]]], k: int) -> list[Mention]:
+    return [m for _, inside in by_sentence[max(0, k - PRONOUN_SENTENCES) : k] for m in inside]
+
+
 # Whether the workplace classifier adds person–organisation links (`workplaces`).
 USE_WORKPLACES = True
 
@@ -1029,6 +1065,10 @@ def role_links(
     if USE_LINKER:
         links += learned_links(by_sentence, links)
     out = [_role_link(link, text) for link in links]
-    out += [link for sent, inside in by_sentence for link in verb_links(sent, inside, text)]
+    out += [
+        link
+        for k, (sent, inside) in enumerate(by_sentence)
+        for link in verb_links(sent, inside, text, _mentions_before(by_sentence, k))
+    ]
     out += [link for sent, inside in by_sentence for link in member_links(sent, inside, text)]
     return links, out

@@ -458,6 +458,7 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
         if i < len(tokens) and tokens[i].text == "(":
             # `музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и …`
             i = next((k for k in range(i, min(i + 8, len(tokens))) if tokens[k].text == ")"), i) + 1
+        i = _from_place(tokens, i, mentions)
         if i + 1 >= len(tokens) or tokens[i].text not in (",", "и"):
             break
         following = _person_at(tokens[i + 1].start, mentions)
@@ -465,6 +466,14 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
             break
         people.append(following)
     return people
+
+
+def _from_place(tokens: list[Token], i: int, mentions: list[Mention]) -> int:
+    """Past `из Москвы` at token i, or i: `писатели и критики, среди которых — Павел
+    Басинский и Михаил Павлов из Москвы, Василий Авченко из Владивостока, …`."""
+    if i >= len(tokens) or tokens[i].text.lower() != "из":
+        return i
+    return _place_phrase(tokens, i, {m.tokens[0].start: m for m in mentions})
 
 
 def _kin() -> frozenset[str]:

@@ -530,7 +530,32 @@ def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) ->
         )
         last = opening - 1 if opening > 0 else last
     person = next((m for m in mentions if m.type == "PER" and m.end == tokens[last].end), None)
-    return [person] if person else []
+    if person is None:
+        return []
+    return [_holder_before(role, person, tokens, mentions) or person]
+
+
+def _holder_before(
+    role: Role, person: Mention, tokens: list[Token], mentions: list[Mention]
+) -> Mention | None:
+    """`Ли Пэн, соратник Цзян Цзэминя, премьер Государственного совета Китая`: a
+    nominative role after a genitive name that a noun governs is in apposition to the
+    nominative name before that noun."""
+    if _case(role.title[0]) != "Nom" or _case(person.tokens[0]) != "Gen":
+        return None
+    k = _index(tokens, person.start) - 1
+    while k > 0 and tokens[k].pos == "ADJ":
+        k -= 1
+    if k < 2 or tokens[k].pos != "NOUN" or not tokens[k].text.islower():
+        return None
+    if tokens[k - 1].text != ",":
+        return None
+    holder = next((m for m in mentions if m.type == "PER" and m.end == tokens[k - 2].end), None)
+    return holder if holder and _case(holder.tokens[0]) == "Nom" else None
+
+
+def _case(token: Token) -> str:
+    return token.feats.get("Case", "")
 
 
 def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:

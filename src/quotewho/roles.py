@@ -853,8 +853,18 @@ def anaphoric_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[i
                 continue  # `представитель Обамы` is not Обама
             before = [m for m in window if m.type == "PER" and m.end <= role.start]
             if before and not _reported_between(tokens, before[-1].end, role.start):
-                out.append(Link(before[-1], role, "anaphoric_role"))
+                out.append(Link(_unbracketed(before, tokens), role, "anaphoric_role"))
     return out
+
+
+def _unbracketed(people: list[Mention], tokens: list[Token]) -> Mention:
+    """The last of `people`, or the name it spells in brackets: `Аарон Шварц (Aaron
+    Swartz) — американский программист, интернет-активист` is Аарон Шварц."""
+    last = people[-1]
+    i = _index(tokens, last.start)
+    if len(people) > 1 and 2 <= i < len(tokens) and tokens[i - 1].text == "(":
+        return people[-2] if people[-2].end == tokens[i - 2].end else last
+    return last
 
 
 _OPENING_MARKS = {"«", "„", "“"}

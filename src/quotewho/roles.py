@@ -1096,6 +1096,32 @@ def _mentions_before(by_sentence: list[tuple[Sent, list[Mention]]], k: int) -> l
     return [m for _, inside in by_sentence[max(0, k - PRONOUN_SENTENCES) : k] for m in inside]
 
 
+# Prepositions that place a role in an organisation: `адвокатом в хедж-фонде …`.
+_IN = {"в", "во", "на"}
+
+
+def _placed_organisations(
+    by_sentence: list[tuple[Sent, list[Mention]]], links: list[Link]
+) -> list[Link]:
+    """`работал адвокатом в хедж-фонде Bridgewater Associates`, `является старшим
+    исследователем в Колумбийском университете`: a linked role with no organisation of
+    its own, followed by `в` and an organisation, holds its post there."""
+    where = {id(m): (sent, inside) for sent, inside in by_sentence for m in inside}
+    out = []
+    for link in links:
+        role = link.role
+        if role.organisation is None and role.title and id(role) in where:
+            sent, inside = where[id(role)]
+            i = _index(sent.tokens, role.tokens[-1].end)
+            if i + 1 < len(sent.tokens) and sent.tokens[i].text.lower() in _IN:
+                orgs = {m.start: m for m in inside if m.type == "ORG"}
+                org = _organisation_at(sent.tokens, i + 1, orgs)
+                if org is not None:
+                    link = Link(link.person, replace(role, organisation=org), link.rule)
+        out.append(link)
+    return out
+
+
 # Whether the workplace classifier adds person–organisation links (`workplaces`).
 USE_WORKPLACES = True
 
@@ -1108,7 +1134,7 @@ def role_links(
     links = rule_links(by_sentence, text)
     if USE_LINKER:
         links += learned_links(by_sentence, links)
-    out = [_role_link(link, text) for link in links]
+    out = [_role_link(link, text) for link in _placed_organisations(by_sentence, links)]
     out += [
         link
         for k, (sent, inside) in enumerate(by_sentence)

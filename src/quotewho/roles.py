@@ -447,6 +447,8 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
     if i < len(tokens) and tokens[i].text == "(":
         closing = next((k for k in range(i, min(i + 6, len(tokens))) if tokens[k].text == ")"), i)
         i = closing + 1  # `… (ОФДД) Наттавута Сайкыа`
+    if i < len(tokens) and tokens[i].text in _CLOSING and _quoted(role, tokens):
+        i += 1  # `«король азартных игр» 97-летний Стэнли Хо`
     if i < len(tokens) and _AGE.match(tokens[i].text):
         i += 1  # `директора ФБР 68-летнего Роберта Мюллера`
     person = _person_at(tokens[i].start, mentions) if i < len(tokens) else None
@@ -474,6 +476,12 @@ def _from_place(tokens: list[Token], i: int, mentions: list[Mention]) -> int:
     if i >= len(tokens) or tokens[i].text.lower() != "из":
         return i
     return _place_phrase(tokens, i, {m.tokens[0].start: m for m in mentions})
+
+
+def _quoted(role: Role, tokens: list[Token]) -> bool:
+    """Whether a quote mark opens right before the role."""
+    i = _index(tokens, role.tokens[0].start)
+    return i > 0 and tokens[i - 1].text in _OPENING
 
 
 def _kin() -> frozenset[str]:

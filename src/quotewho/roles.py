@@ -359,7 +359,12 @@ def split_title(
     capitalised = any(t.text[:1].isupper() for t in rest)
     if not rest or not (named or capitalised or (first_noun and first_noun.lemma in heads)):
         return Role.of(tokens, tokens[: dependants or len(tokens)], None)
-    headed = first_noun is not None and first_noun.lemma in heads and first_noun is rest[0]
+    # `духовного управления мусульман Ингушетии`: adjectives may open the organisation
+    headed = (
+        first_noun is not None
+        and first_noun.lemma in heads
+        and first_noun is next(t for t in rest if t.pos != "ADJ")
+    )
     kind = named[0].type if named and not headed else "ORG"
     organisation = Mention(rest[0].start, rest[-1].end, kind, rest)
     inner = [t for t in rest if t.text not in '«»„“”"']

@@ -115,6 +115,18 @@ def test_a_role_opening_the_next_sentence_is_the_person_named_before() -> None:
     assert [link.title for link in doc.people[0].roles] == ["премьер"]
 
 
+def test_a_role_before_a_named_subject_is_not_the_person_named_before() -> None:
+    """NEREL dev kuleshov: the head of the МВД is not Лукашенко (`anaphoric_links`)."""
+    doc = quotewho.extract(
+        "В минувшие выходные белорусские СМИ активно муссировали новость о том, что"
+        " В.Лукашенко в порыве гнева выстрелил в человека в спортивном центре"
+        ' "Минск-арена". После этого глава МВД лишился погон, а пост министра занял'
+        " человек из окружения В.Шеймана А.Кулешов."
+    )
+    person = next(p for p in doc.people if p.name == "В.Лукашенко")
+    assert not person.roles, person.roles
+
+
 def test_documents_and_posts_are_not_names() -> None:
     """The example: raw natasha tags `Послании` ORG and `Главы` LOC."""
     sentence = (

@@ -864,6 +864,10 @@ def anaphoric_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[i
                 continue  # an oblique role is mostly someone else: `позвонить адвокату`
             if any(m.type == "PER" and role.start <= m.start < role.end for m in inside):
                 continue  # `представитель Обамы` is not Обама
+            if any(m.type == "PER" and m.start >= role.end and _nominative(m) for m in inside):
+                # `После этого глава МВД лишился погон, а пост министра занял … А.Кулешов`:
+                # with a subject named after it, the role is theirs or another's
+                continue
             before = [m for m in window if m.type == "PER" and m.end <= role.start]
             if before and not _reported_between(tokens, before[-1].end, role.start):
                 out.append(Link(_unbracketed(before, tokens), role, "anaphoric_role"))
@@ -878,6 +882,10 @@ def _unbracketed(people: list[Mention], tokens: list[Token]) -> Mention:
     if len(people) > 1 and 2 <= i < len(tokens) and tokens[i - 1].text == "(":
         return people[-2] if people[-2].end == tokens[i - 2].end else last
     return last
+
+
+def _nominative(mention: Mention) -> bool:
+    return mention.tokens[0].feats.get("Case") == "Nom"
 
 
 _OPENING_MARKS = {"«", "„", "“"}

@@ -127,6 +127,16 @@ def test_a_role_before_a_named_subject_is_not_the_person_named_before() -> None:
     assert not person.roles, person.roles
 
 
+def test_a_role_after_a_genitive_name_is_not_its_holder() -> None:
+    """NEREL dev last_33: the engineer is Зворыкин, named before, not Колчак whose
+    government fell (`anaphoric_links`)."""
+    doc = quotewho.extract(
+        "В 1919г. правительство А.Колчака пало, инженер принял решение не возвращаться"
+        " в Россию из Нью-Йорка, где он находился в командировке."
+    )
+    assert not doc.people[0].roles, doc.people[0].roles
+
+
 def test_documents_and_posts_are_not_names() -> None:
     """The example: raw natasha tags `Послании` ORG and `Главы` LOC."""
     sentence = (

@@ -630,6 +630,11 @@ def _same_case(role: Role, other: Role) -> bool:
     return len(cases - {None}) <= 1
 
 
+# Words that add a role to the next one: `вице-президента Лукойла, а ныне члена Совета
+# Федерации … Ралифа Сафина`.
+_ADDED = ([",", "а", "ныне"], [",", "а", "также"])
+
+
 def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[Link]:
     """Person–role links of one sentence; a role is linked by the first rule that answers,
     and a role coordinated with a linked one (`деятель и проректор …`, `руководителя …, а
@@ -648,7 +653,7 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
         words = [t.text for t in between if t.pos != "ADJ" or t.text in ",и"]
         joined = (
             nxt in linked
-            and (words in ([], ["и"]) or (words == [","] and not role.plural))
+            and (words in ([], ["и"], *_ADDED) or (words == [","] and not role.plural))
             and (words != [] or _same_case(role, roles[nxt]))
         )
         # `Олег Тактаров, продюсер и актер Игорь Жижикин`: a role joined to the next by `и`

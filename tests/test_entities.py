@@ -137,6 +137,16 @@ def test_a_role_after_a_genitive_name_is_not_its_holder() -> None:
     assert not doc.people[0].roles, doc.people[0].roles
 
 
+def test_who_appoints_does_not_take_the_post() -> None:
+    """NEREL dev 212404: the Pope appointed him archbishop (`role_after_copula`)."""
+    doc = quotewho.extract(
+        "В 1981 году он был назначен епископом в епархию в штате Нью-Джерси, а в 1986 году"
+        " Папа Иоанн Павел II назначил его на должность архиепископа Ньюарка."
+    )
+    titles = {link.title for link in doc.people[0].roles}
+    assert "архиепископ" not in titles, titles
+
+
 def test_documents_and_posts_are_not_names() -> None:
     """The example: raw natasha tags `Послании` ORG and `Главы` LOC."""
     sentence = (

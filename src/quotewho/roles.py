@@ -583,6 +583,8 @@ def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) 
         if tokens[back].text in ",.;:—":
             return []
         if tokens[back].lemma in _COPULAS:
+            if _appoints(tokens[back]):
+                return []  # `Папа Иоанн Павел II назначил его на должность архиепископа`
             near = [
                 m
                 for m in mentions
@@ -597,6 +599,12 @@ def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) 
 
 # Verbs that give their object a post in the instrumental: `назначил Зворыкина руководителем`.
 _APPOINTING = {"назначить", "назначать", "избрать", "избирать", "сделать", "утвердить"}
+
+
+def _appoints(verb: Token) -> bool:
+    """An active appointing verb, whose subject gives the post (`назначил`), not a passive
+    one whose subject takes it (`назначен`)."""
+    return verb.lemma in _APPOINTING and verb.feats.get("VerbForm") == "Fin"
 
 
 def role_after_object(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:

@@ -40,8 +40,23 @@ def test_entity(case: dict[str, str]) -> None:
 def test_role_link(case: dict[str, str]) -> None:
     doc = quotewho.extract(case["sentence"])
     person = next(p for p in doc.people if p.name == case["person"])
-    links = {(link.title, link.organisation or "") for link in person.roles}
+    links = {(link.title or "", link.organisation or "") for link in person.roles}
     assert (case["title"], case["organisation"]) in links, links
+
+
+@pytest.mark.parametrize(
+    "case",
+    [row for row in rows("entities_links.tsv") if row["rule"].startswith("workplace_links")],
+    ids=case_id,
+)
+def test_workplace_links_are_the_classifiers(
+    case: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No role names these workplaces: the workplace classifier (`workplaces`) adds them."""
+    monkeypatch.setattr(roles, "USE_WORKPLACES", False)
+    doc = quotewho.extract(case["sentence"])
+    person = next(p for p in doc.people if p.name == case["person"])
+    assert case["organisation"] not in {link.organisation for link in person.roles}
 
 
 @pytest.mark.parametrize(
@@ -98,6 +113,38 @@ def test_a_role_opening_the_next_sentence_is_the_person_named_before() -> None:
         "Джонсон получал кислородную поддержку. 9 апреля премьер был переведен в палату."
     )
     assert [link.title for link in doc.people[0].roles] == ["премьер"]
+
+
+def test_a_role_before_a_named_subject_is_not_the_person_named_before() -> None:
+    """NEREL dev kuleshov: the head of the МВД is not Лукашенко (`anaphoric_links`)."""
+    doc = quotewho.extract(
+        "В минувшие выходные белорусские СМИ активно муссировали новость о том, что"
+        " В.Лукашенко в порыве гнева выстрелил в человека в спортивном центре"
+        ' "Минск-арена". После этого глава МВД лишился погон, а пост министра занял'
+        " человек из окружения В.Шеймана А.Кулешов."
+    )
+    person = next(p for p in doc.people if p.name == "В.Лукашенко")
+    assert not person.roles, person.roles
+
+
+def test_a_role_after_a_genitive_name_is_not_its_holder() -> None:
+    """NEREL dev last_33: the engineer is Зворыкин, named before, not Колчак whose
+    government fell (`anaphoric_links`)."""
+    doc = quotewho.extract(
+        "В 1919г. правительство А.Колчака пало, инженер принял решение не возвращаться"
+        " в Россию из Нью-Йорка, где он находился в командировке."
+    )
+    assert not doc.people[0].roles, doc.people[0].roles
+
+
+def test_who_appoints_does_not_take_the_post() -> None:
+    """NEREL dev 212404: the Pope appointed him archbishop (`role_after_copula`)."""
+    doc = quotewho.extract(
+        "В 1981 году он был назначен епископом в епархию в штате Нью-Джерси, а в 1986 году"
+        " Папа Иоанн Павел II назначил его на должность архиепископа Ньюарка."
+    )
+    titles = {link.title for link in doc.people[0].roles}
+    assert "архиепископ" not in titles, titles
 
 
 def test_documents_and_posts_are_not_names() -> None:

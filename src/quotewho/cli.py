@@ -190,7 +190,9 @@ def people_table(doc: Document) -> str:
     rows = []
     for person in doc.people:
         roles = "; ".join(
-            link.title + (f" ({link.organisation})" if link.organisation else "")
+            (link.title + (f" ({link.organisation})" if link.organisation else ""))
+            if link.title
+            else f"({link.organisation})"
             for link in person.roles
         )
         rows.append(f"{person.name}\t{len(person.mentions)}\t{roles}")

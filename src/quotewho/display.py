@@ -108,7 +108,9 @@ def legend(doc: Document, colours: dict[tuple, int]) -> list[tuple[int | None, s
         person = people.get(key)
         if person is not None:
             details += [
-                link.title + (f", {link.organisation}" if link.organisation else "")
+                (link.title + (f", {link.organisation}" if link.organisation else ""))
+                if link.title
+                else str(link.organisation)
                 for link in person.roles
             ]
         elif key[0] != "person":

@@ -9,8 +9,8 @@ binary features (distance, what lies between, cases, the words around, whether t
 linked them) scores it. The weights are `models/links.json`, trained on NEREL 1.1 train by
 `scripts/train_links.py`; scoring is a sum of weights, no library.
 
-Pairs of a person and an organisation outside any role were tried the same way: on NEREL
-they were too rarely right to add (the organisation inside a role comes with the role).
+Pairs of a person and an organisation outside any role have a classifier of their own
+(`workplaces`); the organisation inside a role comes with the role.
 """
 
 from __future__ import annotations

@@ -43,16 +43,23 @@ class Entity(Span):
 
 
 class RoleLink(BaseModel):
-    """A person's position, read from an apposition or a phrase around the name."""
+    """A person's position, read from an apposition or a phrase around the name; or, with
+    no title, the organisation they work for where no position is named (`Мхитарян провел
+    17 матчей за «Рому»`)."""
 
     model_config = ConfigDict(frozen=True)
 
-    title: str = Field(description="The position, nominative and lower case: `проректор`.")
+    title: str | None = Field(
+        description="The position, nominative and lower case: `проректор`; None when the "
+        "text names the organisation alone."
+    )
     organisation: str | None = Field(
         default=None, description="The organisation of that position, nominative, or None."
     )
     person_mention: Span = Field(description="The person mention the role was read for.")
-    role_mention: Span = Field(description="The span the title was read from.")
+    role_mention: Span = Field(
+        description="The span the title was read from (the organisation's when there is no title)."
+    )
     organisation_mention: Span | None = Field(
         default=None, description="The span the organisation was read from, if any."
     )

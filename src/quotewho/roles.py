@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from . import linker, morph, ner, posts, role_tagger
+from . import linker, morph, ner, posts, role_tagger, workplaces
 from .model import RoleLink, Span
 from .morph import all_lemmas, parses
 from .ner import Mention
@@ -155,11 +155,13 @@ def _compound_roles(word: str, lemmas: set[str]) -> set[str]:
     show twice (`гос-` of `госсекретарь`, `госчиновник`: `госсоветник`); a dictionary
     word may end in a role by chance (`производитель`, `поручитель`)."""
     roles, prefixes = _compounding()
+    longest = max(map(len, roles))
     known = morph.analyzer().word_is_known(word)
     return {
         lemma[k:]
         for lemma in lemmas
-        for k in range(3, len(lemma) - _COMPOUND_BASE + 1)
+        # only the endings as long as a role can be: a 1 MB word costs no more than a short one
+        for k in range(max(3, len(lemma) - longest), len(lemma) - _COMPOUND_BASE + 1)
         if lemma[k:] in roles and (not known or lemma[:k] in prefixes)
     }
 
@@ -475,7 +477,12 @@ def split_title(
     capitalised = any(t.text[:1].isupper() for t in rest)
     if not rest or not (named or capitalised or (first_noun and first_noun.lemma in heads)):
         return Role.of(tokens, tokens[: dependants or len(tokens)], None)
-    headed = first_noun is not None and first_noun.lemma in heads and first_noun is rest[0]
+    # `духовного управления мусульман Ингушетии`: adjectives may open the organisation
+    headed = (
+        first_noun is not None
+        and first_noun.lemma in heads
+        and first_noun is next(t for t in rest if t.pos != "ADJ")
+    )
     kind = named[0].type if named and not headed else "ORG"
     organisation = Mention(rest[0].start, rest[-1].end, kind, rest)
     inner = [t for t in rest if t.text not in '«»„“”"']
@@ -608,6 +615,8 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
     if i < len(tokens) and tokens[i].text == "(":
         closing = next((k for k in range(i, min(i + 6, len(tokens))) if tokens[k].text == ")"), i)
         i = closing + 1  # `… (ОФДД) Наттавута Сайкыа`
+    if i < len(tokens) and tokens[i].text in _CLOSING and _quoted(role, tokens):
+        i += 1  # `«король азартных игр» 97-летний Стэнли Хо`
     if i < len(tokens) and _AGE.match(tokens[i].text):
         i += 1  # `директора ФБР 68-летнего Роберта Мюллера`
     person = _person_at(tokens[i].start, mentions) if i < len(tokens) else None
@@ -619,6 +628,7 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
         if i < len(tokens) and tokens[i].text == "(":
             # `музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и …`
             i = next((k for k in range(i, min(i + 8, len(tokens))) if tokens[k].text == ")"), i) + 1
+        i = _from_place(tokens, i, mentions)
         if i + 1 >= len(tokens) or tokens[i].text not in (",", "и"):
             break
         following = _person_at(tokens[i + 1].start, mentions)
@@ -626,6 +636,20 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
             break
         people.append(following)
     return people
+
+
+def _from_place(tokens: list[Token], i: int, mentions: list[Mention]) -> int:
+    """Past `из Москвы` at token i, or i: `писатели и критики, среди которых — Павел
+    Басинский и Михаил Павлов из Москвы, Василий Авченко из Владивостока, …`."""
+    if i >= len(tokens) or tokens[i].text.lower() != "из":
+        return i
+    return _place_phrase(tokens, i, {m.tokens[0].start: m for m in mentions})
+
+
+def _quoted(role: Role, tokens: list[Token]) -> bool:
+    """Whether a quote mark opens right before the role."""
+    i = _index(tokens, role.tokens[0].start)
+    return i > 0 and tokens[i - 1].text in _OPENING
 
 
 def _kin() -> frozenset[str]:
@@ -682,9 +706,34 @@ def role_after_name(role: Role, tokens: list[Token], mentions: list[Mention]) ->
         )
         last = opening - 1 if opening > 0 else last
     person = next((m for m in mentions if m.type == "PER" and m.end == tokens[last].end), None)
-    if person and role.plural and not _coordinated_before(tokens, person):
+    if person is None:
+        return []
+    if role.plural and not _coordinated_before(tokens, person):
         return []  # `Александр Хлопонин, представители Госдумы России`: a list's next item
-    return [person] if person else []
+    return [_holder_before(role, person, tokens, mentions) or person]
+
+
+def _holder_before(
+    role: Role, person: Mention, tokens: list[Token], mentions: list[Mention]
+) -> Mention | None:
+    """`Ли Пэн, соратник Цзян Цзэминя, премьер Государственного совета Китая`: a
+    nominative role after a genitive name that a noun governs is in apposition to the
+    nominative name before that noun."""
+    if _case(role.title[0]) != "Nom" or _case(person.tokens[0]) != "Gen":
+        return None
+    k = _index(tokens, person.start) - 1
+    while k > 0 and tokens[k].pos == "ADJ":
+        k -= 1
+    if k < 2 or tokens[k].pos != "NOUN" or not tokens[k].text.islower():
+        return None
+    if tokens[k - 1].text != ",":
+        return None
+    holder = next((m for m in mentions if m.type == "PER" and m.end == tokens[k - 2].end), None)
+    return holder if holder and _case(holder.tokens[0]) == "Nom" else None
+
+
+def _case(token: Token) -> str:
+    return token.feats.get("Case", "")
 
 
 def _coordinated_before(tokens: list[Token], person: Mention) -> bool:
@@ -705,6 +754,8 @@ def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) 
         if tokens[back].text in ",.;:—":
             return []
         if tokens[back].lemma in _COPULAS:
+            if _appoints(tokens[back]):
+                return []  # `Папа Иоанн Павел II назначил его на должность архиепископа`
             near = [
                 m
                 for m in mentions
@@ -719,6 +770,12 @@ def role_after_copula(role: Role, tokens: list[Token], mentions: list[Mention]) 
 
 # Verbs that give their object a post in the instrumental: `назначил Зворыкина руководителем`.
 _APPOINTING = {"назначить", "назначать", "избрать", "избирать", "сделать", "утвердить"}
+
+
+def _appoints(verb: Token) -> bool:
+    """An active appointing verb, whose subject gives the post (`назначил`), not a passive
+    one whose subject takes it (`назначен`)."""
+    return verb.lemma in _APPOINTING and verb.feats.get("VerbForm") == "Fin"
 
 
 def role_after_object(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -781,6 +838,11 @@ def _same_case(role: Role, other: Role) -> bool:
     return len(cases - {None}) <= 1
 
 
+# Words that add a role to the next one: `вице-президента Лукойла, а ныне члена Совета
+# Федерации … Ралифа Сафина`.
+_ADDED = ([",", "а", "ныне"], [",", "а", "также"])
+
+
 def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[Link]:
     """Person–role links of one sentence; a role is linked by the first rule that answers,
     and a role coordinated with a linked one (`деятель и проректор …`, `руководителя …, а
@@ -799,7 +861,7 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
         words = [t.text for t in between if t.pos != "ADJ" or t.text in ",и"]
         joined = (
             nxt in linked
-            and (words in ([], ["и"]) or (words == [","] and not role.plural))
+            and (words in ([], ["и"], *_ADDED) or (words == [","] and not role.plural))
             and (words != [] or _same_case(role, roles[nxt]))
         )
         # `Олег Тактаров, продюсер и актер Игорь Жижикин`: a role joined to the next by `и`
@@ -1061,10 +1123,39 @@ def anaphoric_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[i
                 continue  # an oblique role is mostly someone else: `позвонить адвокату`
             if any(m.type == "PER" and role.start <= m.start < role.end for m in inside):
                 continue  # `представитель Обамы` is not Обама
+            if any(m.type == "PER" and m.start >= role.end and _nominative(m) for m in inside):
+                # `После этого глава МВД лишился погон, а пост министра занял … А.Кулешов`:
+                # with a subject named after it, the role is theirs or another's
+                continue
             before = [m for m in window if m.type == "PER" and m.end <= role.start]
             if before and not _reported_between(tokens, before[-1].end, role.start):
-                out.append(Link(before[-1], role, "anaphoric_role"))
+                person = _unbracketed(before, tokens)
+                # `правительство А.Колчака пало, инженер …`: a name a noun governs is
+                # seldom the role's (on NEREL train a genitive one 24 times in 84)
+                if not _governed_genitive(person, tokens):
+                    out.append(Link(person, role, "anaphoric_role"))
     return out
+
+
+def _unbracketed(people: list[Mention], tokens: list[Token]) -> Mention:
+    """The last of `people`, or the name it spells in brackets: `Аарон Шварц (Aaron
+    Swartz) — американский программист, интернет-активист` is Аарон Шварц."""
+    last = people[-1]
+    i = _index(tokens, last.start)
+    if len(people) > 1 and 2 <= i < len(tokens) and tokens[i - 1].text == "(":
+        return people[-2] if people[-2].end == tokens[i - 2].end else last
+    return last
+
+
+def _governed_genitive(person: Mention, tokens: list[Token]) -> bool:
+    """A genitive name a noun governs (`правительство А.Колчака`), not a preposition
+    (`без Раймонда Паулса`)."""
+    i = _index(tokens, person.start)
+    return _is_genitive(person.tokens[0]) and not (i > 0 and tokens[i - 1].pos == "ADP")
+
+
+def _nominative(mention: Mention) -> bool:
+    return mention.tokens[0].feats.get("Case") == "Nom"
 
 
 _OPENING_MARKS = {"«", "„", "“"}
@@ -1093,10 +1184,14 @@ _WORKING = {
 _SUBJECT_REACH = 8  # tokens between the subject and its verb
 
 
-def verb_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]:
+def verb_links(
+    sent: Sent, mentions: list[Mention], text: str, before: list[Mention] = ()
+) -> list[RoleLink]:
     """`Варичев возглавил «Михайловский ГОК»`, `Глебова, управлявшая Рособрнадзором`,
     `работала в Госдепартаменте`: a heading or working verb ties its subject to the
-    organisation after it. There is no role noun: the role mention is the verb."""
+    organisation after it; a pronoun subject stands for the person named last, in the
+    sentence or in `before` (the mentions of the sentences before it). There is no role
+    noun: the role mention is the verb."""
     tokens = sent.tokens
     orgs = {m.start: m for m in mentions if m.type == "ORG"}
     out = []
@@ -1108,7 +1203,7 @@ def verb_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]
         else:
             continue
         org = _organisation_at(tokens, j, orgs)
-        person = _subject(tokens, i, mentions)
+        person = _subject(tokens, i, mentions) or _pronoun_subject(tokens, i, mentions, before)
         if org is None or person is None:
             continue
         out.append(
@@ -1121,6 +1216,30 @@ def verb_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]
             )
         )
     return out
+
+
+# Pronouns that stand for a person as a verb's subject.
+_SUBJECT_PRONOUNS = frozenset({"он", "она"})
+
+
+def _pronoun_subject(
+    tokens: list[Token], i: int, mentions: list[Mention], before: list[Mention]
+) -> Mention | None:
+    """`Игорь Малашенко — один из основателей телекомпании НТВ. В разные годы он возглавлял
+    РГТРК «Останкино»`: the person named last before a pronoun subject of the verb at
+    token i."""
+    k = next(
+        (
+            k
+            for k in range(i - 1, max(-1, i - _SUBJECT_REACH), -1)
+            if tokens[k].text in ".;:()«»—" or tokens[k].text.lower() in _SUBJECT_PRONOUNS
+        ),
+        None,
+    )
+    if k is None or tokens[k].text.lower() not in _SUBJECT_PRONOUNS:
+        return None
+    people = [m for m in [*before, *mentions] if m.type == "PER" and m.end <= tokens[k].start]
+    return people[-1] if people else None
 
 
 def _organisation_at(tokens: list[Token], j: int, orgs: dict[int, Mention]) -> Mention | None:
@@ -1287,12 +1406,65 @@ USE_LINKER = True
 
 def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> list[RoleLink]:
     """Role links of a document whose `mentions` include its roles (see `tag_roles`): the
-    rules' (`rule_links`), the pair classifier's (`learned_links`), and those of heading
-    and membership verbs, which have no role mention."""
+    rules' (`rule_links`), the pair classifier's (`learned_links`), those of heading
+    and membership verbs, which have no role mention, and the workplace classifier's,
+    which have no title (`workplaces`)."""
     by_sentence = list(_by_sentence(sents, mentions))
+    links, out = role_links(by_sentence, text)
+    if USE_WORKPLACES:
+        out += workplaces.workplace_links(by_sentence, links, out, text)
+    return out
+
+
+# How many sentences back a pronoun subject may find the person it stands for.
+PRONOUN_SENTENCES = 2
+
+
+def _mentions_before(by_sentence: list[tuple[Sent, list[Mention]]], k: int) -> list[Mention]:
+    return [m for _, inside in by_sentence[max(0, k - PRONOUN_SENTENCES) : k] for m in inside]
+
+
+# Prepositions that place a role in an organisation: `адвокатом в хедж-фонде …`.
+_IN = {"в", "во", "на"}
+
+
+def _placed_organisations(
+    by_sentence: list[tuple[Sent, list[Mention]]], links: list[Link]
+) -> list[Link]:
+    """`работал адвокатом в хедж-фонде Bridgewater Associates`, `является старшим
+    исследователем в Колумбийском университете`: a linked role with no organisation of
+    its own, followed by `в` and an organisation, holds its post there."""
+    where = {id(m): (sent, inside) for sent, inside in by_sentence for m in inside}
+    out = []
+    for link in links:
+        role = link.role
+        if role.organisation is None and role.title and id(role) in where:
+            sent, inside = where[id(role)]
+            i = _index(sent.tokens, role.tokens[-1].end)
+            if i + 1 < len(sent.tokens) and sent.tokens[i].text.lower() in _IN:
+                orgs = {m.start: m for m in inside if m.type == "ORG"}
+                org = _organisation_at(sent.tokens, i + 1, orgs)
+                if org is not None:
+                    link = Link(link.person, replace(role, organisation=org), link.rule)
+        out.append(link)
+    return out
+
+
+# Whether the workplace classifier adds person–organisation links (`workplaces`).
+USE_WORKPLACES = True
+
+
+def role_links(
+    by_sentence: list[tuple[Sent, list[Mention]]], text: str
+) -> tuple[list[Link], list[RoleLink]]:
+    """The person–role links of the rules and the pair classifier, and the public links
+    they make with those of heading and membership verbs."""
     links = rule_links(by_sentence, text)
     if USE_LINKER:
         links += learned_links(by_sentence, links)
+    links = _placed_organisations(by_sentence, links)
+    sents = [sent for sent, _ in by_sentence]
+    mentions = [m for _, inside in by_sentence for m in inside]
     before = {b.start: a for sent in sents for a, b in pairwise(sent.tokens)}
     # a country is looked for only when a bare state post needs one
     bare = any(k.role.organisation is None and posts.is_state_post(k.role.title) for k in links)
@@ -1303,6 +1475,10 @@ def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> lis
         or _role_link(link, text)
         for link in links
     ]
-    out += [link for sent, inside in by_sentence for link in verb_links(sent, inside, text)]
+    out += [
+        link
+        for k, (sent, inside) in enumerate(by_sentence)
+        for link in verb_links(sent, inside, text, _mentions_before(by_sentence, k))
+    ]
     out += [link for sent, inside in by_sentence for link in member_links(sent, inside, text)]
-    return out
+    return links, out

@@ -70,7 +70,7 @@ def people_rows(doc: Document, id: Any) -> Iterator[dict]:
             "name": person.name,
             "gender": person.gender,
             "mentions": len(person.mentions),
-            "roles": "; ".join(dict.fromkeys(link.title for link in person.roles)),
+            "roles": "; ".join(dict.fromkeys(link.title for link in person.roles if link.title)),
             "organisations": "; ".join(
                 dict.fromkeys(link.organisation for link in person.roles if link.organisation)
             ),

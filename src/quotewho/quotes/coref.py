@@ -152,7 +152,7 @@ def resolve_role(ctx: Context, lemma: str, offset: int, tail: str = "") -> Perso
         if person is None:
             continue
         if not tail and any(
-            lemma in link.title.split()
+            lemma in (link.title or "").split()
             and link.role_mention.end <= offset
             and _adjacent(link.role_mention, link.person_mention)
             for link in person.roles

@@ -433,10 +433,12 @@ def person_speaker(person, ctx: Context, mention) -> Speaker:
     person = fuller_namesake(ctx, person)
     # a position with its organisation says more than a bare title (`общественный деятель
     # и проректор Ualikhanov University` → проректор, Ualikhanov University)
-    # an inferred country (a bare `президент` in a text about Russia) is no stated body:
-    # the stated role near the quote may still say more
-    link = next((r for r in person.roles if r.organisation and not r.inferred), None) or (
-        person.roles[0] if person.roles else None
+    # a link without a title (a workplace alone) gives no position to speak in; an
+    # inferred country (a bare `президент` in a text about Russia) is no stated body: the
+    # stated role near the quote may still say more
+    titled = [r for r in person.roles if r.title]
+    link = next((r for r in titled if r.organisation and not r.inferred), None) or (
+        titled[0] if titled else None
     )
     role, organisation = (
         (link.title, None if link.inferred else link.organisation) if link else (None, None)

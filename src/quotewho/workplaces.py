@@ -1,0 +1,254 @@
+"""Learned person–organisation links that no role title carries.
+
+NEREL ties a person to an organisation where no position is named: `Звезда испанской
+«Барселоны», аргентинский футболист Лионель Месси`, `Мхитарян провел 17 матчей за «Рому»`,
+`Юрий Царёв (проект «Метро»)`, `коллег Месси по «Барселоне»`. Each pair of a person and an
+organisation mention of one sentence that the role links do not already tie is a
+candidate; a logistic regression over binary features (order, distance, the words and
+verbs between, the preposition before the organisation, cases, whether a role of the
+person's lies between or holds the organisation) scores it. The weights are
+`models/workplaces.json`, trained on NEREL 1.1 train by `scripts/train_workplaces.py`;
+scoring is a sum of weights (`linker.Weights`), no library.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .linker import Weights
+from .model import RoleLink, Span
+from .ner import Mention
+from .norm import normal
+from .resources import model_path
+from .segment import Sent, Token
+
+MODEL = "workplaces.json"
+_MARKS = {",": "comma", "—": "dash", "–": "dash", "-": "dash", "(": "open", ")": "close"}
+_QUOTE_MARKS = frozenset('«»„“”"')
+
+
+@dataclass
+class Candidate:
+    """A person mention and an organisation mention of one sentence."""
+
+    person: Mention
+    org: Mention
+    tokens: list[Token]  # the sentence's
+    mentions: list[Mention]  # the sentence's
+    own_roles: list[Mention]  # roles the role links give this person in the sentence
+    other_roles: list[Mention]  # roles the role links give others in the sentence
+    has_workplace: bool  # whether a role link already gives the person an organisation
+
+
+def candidates(
+    by_sentence: list[tuple[Sent, list[Mention]]],
+    roles_of: dict[tuple[int, int], list[Mention]],
+    tied: set[tuple[int, int, int, int]],
+) -> Iterator[Candidate]:
+    """Every person mention paired with each organisation mention of its sentence that
+    `tied` (person and organisation offsets the role links give) lacks; `roles_of` holds
+    the role mentions linked to each person mention."""
+    placed = {(p_start, p_end) for p_start, p_end, *_ in tied}
+    for sent, inside in by_sentence:
+        people = [m for m in inside if m.type == "PER"]
+        orgs = [m for m in inside if m.type == "ORG"]
+        if not people or not orgs:
+            continue
+        for person in people:
+            own = roles_of.get((person.start, person.end), [])
+            others = [
+                r
+                for key, rs in roles_of.items()
+                if key != (person.start, person.end)
+                for r in rs
+                if sent.start <= r.start < sent.end
+            ]
+            for org in orgs:
+                if org.start < person.end and person.start < org.end:
+                    continue
+                if (person.start, person.end, org.start, org.end) in tied:
+                    continue
+                yield Candidate(
+                    person,
+                    org,
+                    sent.tokens,
+                    inside,
+                    [r for r in own if sent.start <= r.start < sent.end],
+                    others,
+                    (person.start, person.end) in placed,
+                )
+
+
+def _bucket(n: int) -> str:
+    for limit in (0, 1, 2, 3, 5, 8, 12, 20):
+        if n <= limit:
+            return str(limit)
+    return "far"
+
+
+def _word(token: Token) -> str:
+    return (token.lemma or token.text).lower()
+
+
+def _case(token: Token) -> str:
+    return token.feats.get("Case", "-")
+
+
+def features(c: Candidate) -> list[str]:
+    """The binary features of one candidate: the names of those that hold."""
+    after = c.org.start >= c.person.end
+    first, second = (c.person, c.org) if after else (c.org, c.person)
+    side = "after" if after else "before"
+    between = [t for t in c.tokens if first.end <= t.start and t.end <= second.start]
+    out = ["bias", f"order={side}", f"gap={side}:{_bucket(len(between))}"]
+    out += [f"mark={m}" for m in sorted({_MARKS.get(t.text, "") for t in between} - {""})]
+    out += [f"verb={_word(t)}" for t in between if t.pos in ("VERB", "AUX")]
+    if any(t.lemma in ("что", "чтобы") for t in between):
+        out.append("that_between")
+    if any(t.lemma == "который" for t in between):
+        out.append("which_between")
+    if len(between) <= 4:
+        out.append(f"seq:{side}={' '.join(_word(t) for t in between)}")
+    if len(between) <= 8:
+        out += [f"word:{side}={_word(t)}" for t in between if t.pos != "PUNCT"]
+    out += _context_features(c)
+    others = [m for m in c.mentions if first.end <= m.start and m.end <= second.start]
+    for kind in ("PER", "ORG", "ROLE"):
+        out.append(f"{kind}_between={min(2, sum(m.type == kind for m in others))}")
+    out.append(f"nearest={_nearest(c, after)}")
+    out += _role_features(c, first, second)
+    return out
+
+
+def _context_features(c: Candidate) -> list[str]:
+    """The words at each mention's edges and their cases: `за «Рому»`, `по «Барселоне»`."""
+    tokens = c.tokens
+    before_org = [t for t in tokens if t.end <= c.org.start and t.text not in _QUOTE_MARKS]
+    before_person = [t for t in tokens if t.end <= c.person.start]
+    after_person = [t for t in tokens if t.start >= c.person.end]
+    after_org = [t for t in tokens if t.start >= c.org.end]
+    org_first = c.org.tokens[0]
+    name = org_first.text.lstrip('«„“"')
+    shape = (
+        "quoted"
+        if org_first.text in _QUOTE_MARKS
+        else "latin"
+        if name[:1].isascii()
+        else "upper"
+        if name.isupper()
+        else "lower"
+        if name[:1].islower()
+        else "title"
+    )
+    out = [
+        f"org_prev={_word(before_org[-1]) if before_org else '^'}",
+        f"org_prev2={' '.join(_word(t) for t in before_org[-2:])}",
+        f"org_next={_word(after_org[0]) if after_org else '$'}",
+        f"person_prev={_word(before_person[-1]) if before_person else '^'}",
+        f"person_next={_word(after_person[0]) if after_person else '$'}",
+        f"org_case={_case(org_first)}",
+        f"person_case={_case(c.person.tokens[0])}",
+        f"cases={_case(org_first)}/{_case(c.person.tokens[0])}",
+        f"org_shape={shape}",
+    ]
+    if shape == "lower":
+        out.append(f"org_head={_word(org_first)}")
+    return out
+
+
+def _nearest(c: Candidate, after: bool) -> str:
+    """Whether the organisation is the person's nearest on its side, and the person the
+    organisation's."""
+    if after:
+        orgs = [m for m in c.mentions if m.type == "ORG" and m.start >= c.person.end]
+        people = [m for m in c.mentions if m.type == "PER" and m.end <= c.org.start]
+        near_org = min(orgs, key=lambda m: m.start, default=None) is c.org
+        near_person = max(people, key=lambda m: m.end, default=None) is c.person
+    else:
+        orgs = [m for m in c.mentions if m.type == "ORG" and m.end <= c.person.start]
+        people = [m for m in c.mentions if m.type == "PER" and m.start >= c.org.end]
+        near_org = max(orgs, key=lambda m: m.end, default=None) is c.org
+        near_person = min(people, key=lambda m: m.start, default=None) is c.person
+    return f"{near_org}/{near_person}"
+
+
+def _role_features(c: Candidate, first: Mention, second: Mention) -> list[str]:
+    """How the role links bear on the pair: a role of the person's between them
+    (`аргентинский футболист Лионель Месси`), the organisation inside someone's role."""
+
+    def holds(role: Mention) -> bool:
+        return role.start <= c.org.start and c.org.end <= role.end
+
+    def inside(role: Mention) -> bool:
+        return first.end <= role.start and role.end <= second.start
+
+    return [
+        f"own_role={bool(c.own_roles)}",
+        f"own_role_between={any(inside(r) for r in c.own_roles)}",
+        f"other_role_between={any(inside(r) for r in c.other_roles)}",
+        f"in_own_role={any(holds(r) for r in c.own_roles)}",
+        f"in_other_role={any(holds(r) for r in c.other_roles)}",
+        f"in_role={any(m.type == 'ROLE' and holds(m) for m in c.mentions)}",
+        f"has_workplace={c.has_workplace}",
+    ]
+
+
+@cache
+def weights() -> Weights:
+    data = json.loads(model_path(MODEL).read_text(encoding="utf-8"))
+    return Weights(data["weights"], data["threshold"])
+
+
+def document_candidates(
+    by_sentence: list[tuple[Sent, list[Mention]]], links: list, tied_links: list[RoleLink]
+) -> Iterator[Candidate]:
+    """The candidates of a document: `links` are the role links of the rules and the pair
+    classifier (person and role mentions), `tied_links` every public link so far, whose
+    organisations the candidates leave out."""
+    roles_of: dict[tuple[int, int], list[Mention]] = {}
+    for link in links:
+        roles_of.setdefault((link.person.start, link.person.end), []).append(link.role)
+    orgs = [m for _, inside in by_sentence for m in inside if m.type == "ORG"]
+    tied = set()
+    for link in tied_links:
+        where = link.organisation_mention
+        if where is None:
+            continue
+        for org in orgs:
+            if where.start <= org.start and org.end <= where.end:
+                person = link.person_mention
+                tied.add((person.start, person.end, org.start, org.end))
+    return candidates(by_sentence, roles_of, tied)
+
+
+def workplace_links(
+    by_sentence: list[tuple[Sent, list[Mention]]],
+    links: list,
+    tied_links: list[RoleLink],
+    text: str,
+) -> list[RoleLink]:
+    """The candidates the classifier is sure of, as links without a title: the person's
+    place of work is named, not their position (see `document_candidates`)."""
+    model = weights()
+    out = []
+    for c in document_candidates(by_sentence, links, tied_links):
+        if model.probability(features(c)) < model.threshold:
+            continue
+        org = _span(text, c.org.start, c.org.end)
+        out.append(
+            RoleLink(
+                title=None,
+                organisation=normal(c.org.tokens, c.org.type, text),
+                person_mention=_span(text, c.person.start, c.person.end),
+                role_mention=org,
+                organisation_mention=org,
+            )
+        )
+    return out
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])

@@ -154,22 +154,25 @@ def _compound_roles(word: str, lemmas: set[str]) -> set[str]:
     word pymorphy3's dictionary lacks, or after a prefix the lexicon's own compounds
     show twice (`гос-` of `госсекретарь`, `госчиновник`: `госсоветник`); a dictionary
     word may end in a role by chance (`производитель`, `поручитель`)."""
-    roles, prefixes = _compounding()
-    longest = max(map(len, roles))
-    known = morph.analyzer().word_is_known(word)
-    return {
-        lemma[k:]
+    roles, prefixes, longest = _compounding()
+    found = {
+        (lemma[:k], lemma[k:])
         for lemma in lemmas
         # only the endings as long as a role can be: a 1 MB word costs no more than a short one
         for k in range(max(3, len(lemma) - longest), len(lemma) - _COMPOUND_BASE + 1)
-        if lemma[k:] in roles and (not known or lemma[:k] in prefixes)
+        if lemma[k:] in roles
     }
+    if not found:
+        return set()  # most words: the dictionary lookup below is the costly part
+    known = morph.analyzer().word_is_known(word)
+    return {role for prefix, role in found if not known or prefix in prefixes}
 
 
 @cache
-def _compounding() -> tuple[frozenset[str], frozenset[str]]:
-    """The lexicon's one-word roles, and the prefixes that make two or more of them from
-    others (`кино-`: `кинорежиссер`, `киноактер`; `зам-`, `гос-`)."""
+def _compounding() -> tuple[frozenset[str], frozenset[str], int]:
+    """The lexicon's one-word roles, the prefixes that make two or more of them from
+    others (`кино-`: `кинорежиссер`, `киноактер`; `зам-`, `гос-`), and the longest role's
+    length."""
     roles = {e[0] for entries in lexicon().values() for e in entries if len(e) == 1}
     roles -= _stop()
     found: dict[str, int] = {}
@@ -177,7 +180,8 @@ def _compounding() -> tuple[frozenset[str], frozenset[str]]:
         for k in range(2, len(role) - _COMPOUND_BASE + 1):
             if role[k:] in roles:
                 found[role[:k]] = found.get(role[:k], 0) + 1
-    return frozenset(roles), frozenset(p for p, n in found.items() if n >= 2)
+    prefixes = frozenset(p for p, n in found.items() if n >= 2)
+    return frozenset(roles), prefixes, max(map(len, roles))
 
 
 def _match(tokens: list[Token], i: int) -> int:

@@ -207,7 +207,7 @@ def document_candidates(
 ) -> Iterator[Candidate]:
     """The candidates of a document: `links` are the role links of the rules and the pair
     classifier (person and role mentions), `tied_links` every public link so far, whose
-    organisations the candidates leave out."""
+    organisations (and organisation mentions overlapping them) the candidates leave out."""
     roles_of: dict[tuple[int, int], list[Mention]] = {}
     for link in links:
         roles_of.setdefault((link.person.start, link.person.end), []).append(link.role)
@@ -218,7 +218,9 @@ def document_candidates(
         if where is None:
             continue
         for org in orgs:
-            if where.start <= org.start and org.end <= where.end:
+            # overlapping either way: `Председатель Правления КИОР` ties the person to
+            # КИОР, and so to `Правления КИОР` too
+            if org.start < where.end and where.start < org.end:
                 person = link.person_mention
                 tied.add((person.start, person.end, org.start, org.end))
     return candidates(by_sentence, roles_of, tied)

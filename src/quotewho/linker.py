@@ -128,7 +128,7 @@ def features(c: Candidate) -> list[str]:
     people = sum(m.type == "PER" for m in others)
     roles = sum(m.type == "ROLE" for m in others)
     out += [f"people_between={min(people, 2)}", f"roles_between={min(roles, 2)}"]
-    out.append(f"nearest={_nearest(c)}")
+    out.append(f"nearest={nearest(c.mentions, c.person, c.role)}")
     cases = _case_features(c)
     out += cases
     if len(between) <= 1:
@@ -160,19 +160,22 @@ def _between_features(between: list[Token], after: bool) -> list[str]:
     return out
 
 
-def _nearest(c: Candidate) -> str:
-    """Whether the role is the person's nearest on that side, and the person the role's."""
-    if c.role.start >= c.person.end:
-        roles = [m for m in c.mentions if m.type == "ROLE" and m.start >= c.person.end]
-        people = [m for m in c.mentions if m.type == "PER" and m.end <= c.role.start]
-        nearest_role = min(roles, key=lambda m: m.start, default=None) is c.role
-        nearest_person = max(people, key=lambda m: m.end, default=None) is c.person
+def nearest(mentions: list[Mention], person: Mention, other: Mention) -> str:
+    """Whether `other` (a role, an organisation) is the person's nearest mention of its
+    type on that side, and the person the nearest name on the other's side: `True/True`
+    for a pair nothing of their types stands between."""
+    kind = other.type
+    if other.start >= person.end:
+        others = [m for m in mentions if m.type == kind and m.start >= person.end]
+        people = [m for m in mentions if m.type == "PER" and m.end <= other.start]
+        near_other = min(others, key=lambda m: m.start, default=None) is other
+        near_person = max(people, key=lambda m: m.end, default=None) is person
     else:
-        roles = [m for m in c.mentions if m.type == "ROLE" and m.end <= c.person.start]
-        people = [m for m in c.mentions if m.type == "PER" and m.start >= c.role.end]
-        nearest_role = max(roles, key=lambda m: m.end, default=None) is c.role
-        nearest_person = min(people, key=lambda m: m.start, default=None) is c.person
-    return f"{nearest_role}/{nearest_person}"
+        others = [m for m in mentions if m.type == kind and m.end <= person.start]
+        people = [m for m in mentions if m.type == "PER" and m.start >= other.end]
+        near_other = max(others, key=lambda m: m.end, default=None) is other
+        near_person = min(people, key=lambda m: m.start, default=None) is person
+    return f"{near_other}/{near_person}"
 
 
 def _case(token: Token) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from .linker import Weights
+from .linker import Weights, nearest
 from .model import RoleLink, Span
 from .ner import Mention
 from .norm import normal
@@ -118,7 +118,7 @@ def features(c: Candidate) -> list[str]:
     others = [m for m in c.mentions if first.end <= m.start and m.end <= second.start]
     for kind in ("PER", "ORG", "ROLE"):
         out.append(f"{kind}_between={min(2, sum(m.type == kind for m in others))}")
-    out.append(f"nearest={_nearest(c, after)}")
+    out.append(f"nearest={nearest(c.mentions, c.person, c.org)}")
     out += _role_features(c, first, second)
     return out
 
@@ -157,22 +157,6 @@ def _context_features(c: Candidate) -> list[str]:
     if shape == "lower":
         out.append(f"org_head={_word(org_first)}")
     return out
-
-
-def _nearest(c: Candidate, after: bool) -> str:
-    """Whether the organisation is the person's nearest on its side, and the person the
-    organisation's."""
-    if after:
-        orgs = [m for m in c.mentions if m.type == "ORG" and m.start >= c.person.end]
-        people = [m for m in c.mentions if m.type == "PER" and m.end <= c.org.start]
-        near_org = min(orgs, key=lambda m: m.start, default=None) is c.org
-        near_person = max(people, key=lambda m: m.end, default=None) is c.person
-    else:
-        orgs = [m for m in c.mentions if m.type == "ORG" and m.end <= c.person.start]
-        people = [m for m in c.mentions if m.type == "PER" and m.start >= c.org.end]
-        near_org = max(orgs, key=lambda m: m.end, default=None) is c.org
-        near_person = min(people, key=lambda m: m.start, default=None) is c.person
-    return f"{near_org}/{near_person}"
 
 
 def _role_features(c: Candidate, first: Mention, second: Mention) -> list[str]:

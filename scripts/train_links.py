@@ -108,18 +108,24 @@ def report(name: str, model: linker.Weights, docs: list[tuple]) -> None:
     print(line)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def arguments(doc: str, model: str, l2: float, threshold: float) -> argparse.Namespace:
+    """The command line of a pair classifier's training script (this one's and
+    `train_workplaces.py`'s): the corpora, the output and the fit's settings."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("--nerel", type=Path, default=ROOT / "../shared/corpora/nerel-1.1/train")
     parser.add_argument("--dev", type=Path, help="NEREL dev folder: print what it would add")
     parser.add_argument("--folds", type=int, default=0, help="also cross-validate on train")
     parser.add_argument("--shared", type=Path, default=ROOT / "../shared")
-    parser.add_argument("--out", type=Path, default=ROOT / "models" / linker.MODEL)
+    parser.add_argument("--out", type=Path, default=ROOT / "models" / model)
     parser.add_argument("--cache", type=Path, help="folder for the analysed texts")
-    parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument("--l2", type=float, default=l2)
     parser.add_argument("--steps", type=int, default=600)
-    parser.add_argument("--threshold", type=float, default=0.5)
-    args = parser.parse_args()
+    parser.add_argument("--threshold", type=float, default=threshold)
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments(__doc__, linker.MODEL, l2=1e-4, threshold=0.5)
     sys.path.insert(0, str(args.shared / "tools" / "ner"))
     started = time.perf_counter()
     nlp = Pipeline()

@@ -16,21 +16,19 @@ threshold is chosen on those (train folds and NEREL dev), never on test.
 
 from __future__ import annotations
 
-import argparse
 import json
 import pickle
 import sys
 import time
 from pathlib import Path
 
-from train_links import fit
+from train_links import arguments, fit
 
 from quotewho import linker, roles, workplaces
 from quotewho.draft import Draft
 from quotewho.pipeline import Pipeline
 from quotewho.segment import segment
 
-ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS = (0.25, 0.3, 0.4, 0.5)
 
 
@@ -110,17 +108,7 @@ def report(name: str, model: linker.Weights, docs: list[dict]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--nerel", type=Path, default=ROOT / "../shared/corpora/nerel-1.1/train")
-    parser.add_argument("--dev", type=Path, help="NEREL dev folder: print what it would add")
-    parser.add_argument("--folds", type=int, default=0, help="also cross-validate on train")
-    parser.add_argument("--shared", type=Path, default=ROOT / "../shared")
-    parser.add_argument("--out", type=Path, default=ROOT / "models" / workplaces.MODEL)
-    parser.add_argument("--cache", type=Path, help="folder for the analysed texts")
-    parser.add_argument("--l2", type=float, default=1e-3)
-    parser.add_argument("--steps", type=int, default=600)
-    parser.add_argument("--threshold", type=float, default=0.3)
-    args = parser.parse_args()
+    args = arguments(__doc__, workplaces.MODEL, l2=1e-3, threshold=0.3)
     sys.path.insert(0, str(args.shared / "tools" / "ner"))
     started = time.perf_counter()
     nlp = Pipeline()

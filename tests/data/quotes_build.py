@@ -545,7 +545,7 @@ CASES += [
 ]
 CASES.append(
     (
-        "speaker_subject_of_cue: в мэрии \"Ъ\" сообщили → the city hall, not the outlet told",
+        'speaker_subject_of_cue: в мэрии "Ъ" сообщили → the city hall, not the outlet told',
         "corpora/nerel-1.1/train/013.txt",
         "В уфимской мэрии",
         None,

@@ -154,6 +154,9 @@ def normal_phrase(tokens: list[Token], text: str, number: str | None = None) -> 
             break
     if head is None:
         return _join(tokens, words, text)
+    governing = _governing_participle(tokens, head)
+    if governing is not None:
+        return _nominative_participle(tokens, words, governing, text, number)
     own = "plur" if tokens[head].feats.get("Number") == "Plur" else "sing"
     if token_case(tokens[head]) in (None, "nomn") and number in (None, own):
         return _join(tokens, words, text)
@@ -161,7 +164,7 @@ def normal_phrase(tokens: list[Token], text: str, number: str | None = None) -> 
     gender = head_gender(tokens[head])
     for i in range(head + 1):
         token = tokens[i]
-        participle = token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
+        participle = _is_participle(token)
         if (
             (token.pos not in ("NOUN", "PROPN", "ADJ") and not participle)
             or words[i].isupper()
@@ -194,6 +197,41 @@ def normal_phrase(tokens: list[Token], text: str, number: str | None = None) -> 
             if form:
                 words[i] = _restore_case(token.text, form.word)
             break
+    return _join(tokens, words, text)
+
+
+def _is_participle(token: Token) -> bool:
+    return token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
+
+
+def _governing_participle(tokens: list[Token], head: int) -> int | None:
+    """A participle before the first noun that does not agree with it in case governs it
+    and heads the phrase (`исполняющим обязанности губернатора`: the noun is its object,
+    not the noun it describes, as in `Объединённого фронта`)."""
+    return next(
+        (
+            i
+            for i in range(head)
+            if _is_participle(tokens[i]) and token_case(tokens[i]) != token_case(tokens[head])
+        ),
+        None,
+    )
+
+
+def _nominative_participle(
+    tokens: list[Token], words: list[str], i: int, text: str, number: str | None
+) -> str:
+    """A phrase headed by participle `i` with that participle alone put in the
+    nominative, in its own gender (`исполняющим обязанности` → `исполняющий обязанности`)."""
+    token = tokens[i]
+    number = number or ("plur" if token.feats.get("Number") == "Plur" else "sing")
+    gender = _GENDERS.get(token.feats.get("Gender", "")) if number == "sing" else None
+    for parse in parses(token.text):
+        if parse.tag.POS == "PRTF" and parse.tag.case == (token_case(token) or "nomn"):
+            form = inflect(parse, {"nomn", number} | ({gender} if gender else set()))
+            if form:
+                words[i] = _restore_case(token.text, form.word)
+                break
     return _join(tokens, words, text)
 
 

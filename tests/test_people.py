@@ -14,6 +14,7 @@ from quotewho.people import (
     cluster_organisations,
     cluster_people,
     name_key,
+    name_parts,
     spelling_variants,
 )
 
@@ -147,3 +148,39 @@ def test_verbs_outweigh_a_guess_at_a_foreign_first_name() -> None:
     text = "Позже, в интервью газете Nice Matin Бриджит Бардо подробнее рассказала о причинах."
     (person,) = quotewho.extract(text).people
     assert (person.name, person.gender) == ("Бриджит Бардо", "femn")
+
+
+def test_an_initial_glued_to_the_surname_joins_the_full_name() -> None:
+    """NEREL train 078 writes `Э.Уитакер` around his full name."""
+    text = (
+        "Временный главный управляющий американского автопризводителя General Motors (GM) "
+        "Эдвард Уитакер назначен главным управляющим автомобильного концерна. "
+        "Кроме того, Э.Уитакер заявил, что автогигант вернет долг 8,1 млрд долл."
+    )
+    doc = quotewho.extract(text)
+    assert [(p.name, len(p.mentions)) for p in doc.people] == [("Эдвард Уитакер", 2)]
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Эдвард Уитакер"]
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("А.Кудрин", ["А.", "Кудрин"]),
+        ("В.В.Путин", ["В.", "В.", "Путин"]),
+        ("В. В. Путин", ["В.", "В.", "Путин"]),
+        ("Терье Риис-Йохансон", ["Терье", "Риис-Йохансон"]),
+    ],
+)
+def test_name_parts(name: str, parts: list[str]) -> None:
+    assert name_parts(name) == parts
+
+
+def test_a_first_name_names_more_than_initials() -> None:
+    """`Владимир Путин` is the canonical name over `В.В.Путин`, though it has fewer parts."""
+    people = cluster_people(
+        [
+            entity("PER", "В.В.Путиным", "В.В.Путин", 0),
+            entity("PER", "Владимир Путин", "Владимир Путин", 30),
+        ]
+    )
+    assert [(p.name, len(p.mentions)) for p in people] == [("Владимир Путин", 2)]

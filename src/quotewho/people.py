@@ -12,12 +12,27 @@ from .segment import Sent
 # A feminine surname and its masculine stem: Есенбаева ~ Есенбаев, Айкенова ~ Айкенов.
 _FEMININE_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын)а$")
 _QUOTES = "«»„“”\"'"
+# Between words, or after an initial glued to the next name part (`А.Кудрин`, `В.В.Путин`).
+_NAME_BREAK = re.compile(r"\s+|(?<=\b\w\.)(?=\w)")
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a name, initials glued to the surname apart: `А.Кудрин` → `А.`,
+    `Кудрин`, as `А. Кудрин` is."""
+    return [part for part in _NAME_BREAK.split(name) if part]
 
 
 def name_key(word: str) -> str:
     """A name part as clustering compares it: lower case, ё as е, feminine ending off."""
     word = word.lower().replace("ё", "е").strip(_QUOTES)
     return _FEMININE_SURNAME.sub(r"\1", word)
+
+
+def fullness(name: str) -> tuple[int, int]:
+    """How fully a name names: its words that are not initials, then all its words
+    (`Владимир Путин` names more than `В.В.Путин`)."""
+    parts = name_parts(name)
+    return sum(len(part.rstrip(".")) > 1 for part in parts), len(parts)
 
 
 def span_of(entity: Entity | Span) -> Span:
@@ -27,7 +42,7 @@ def span_of(entity: Entity | Span) -> Span:
 
 def name_gender(name: str) -> str | None:
     """masc or femn read from a nominative name: surname endings, then first names."""
-    words = name.split()
+    words = name_parts(name)
     if not words:
         return None
     last = words[-1].lower()
@@ -95,14 +110,14 @@ def cluster_people(
     Each person is named by their fullest mention and gets the role links of their mentions;
     the gender is the one the verbs right after its mentions agree on (`verbs`, see
     `verb_genders`), else the one its name tells."""
-    per = [e for e in entities if e.type == "PER" and e.normal.split()]
+    per = [e for e in entities if e.type == "PER" and name_parts(e.normal)]
     clusters: list[list[Entity]] = []
-    for entity in sorted(per, key=lambda e: (-len(e.normal.split()), e.start)):
-        words = [name_key(w) for w in entity.normal.split()]
+    for entity in sorted(per, key=lambda e: (-len(name_parts(e.normal)), e.start)):
+        words = [name_key(w) for w in name_parts(entity.normal)]
         match = None
         for same in (str.__eq__, spelling_variants):  # an exact surname first
             for cluster in clusters:
-                full = [name_key(w) for w in cluster[0].normal.split()]
+                full = [name_key(w) for w in name_parts(cluster[0].normal)]
                 if (
                     len(words) > 1 and same(words[-1], full[-1]) and _compatible(words[0], full[0])
                 ) or (len(words) == 1 and same(words[0], full[-1])):
@@ -114,7 +129,8 @@ def cluster_people(
             by_first = [
                 c
                 for c in clusters
-                if len(c[0].normal.split()) > 1 and name_key(c[0].normal.split()[0]) == words[0]
+                if len(name_parts(c[0].normal)) > 1
+                and name_key(name_parts(c[0].normal)[0]) == words[0]
             ]
             match = by_first[0] if len(by_first) == 1 else None
         if match is None:
@@ -125,7 +141,7 @@ def cluster_people(
     for cluster in sorted(clusters, key=lambda c: min(e.start for e in c)):
         mentions = sorted(cluster, key=lambda e: e.start)
         counts = Counter(e.normal for e in mentions)
-        name = max(counts, key=lambda n: (len(n.split()), counts[n], len(n)))
+        name = max(counts, key=lambda n: (fullness(n), counts[n], len(n)))
         spans = {(e.start, e.end) for e in mentions}
         roles = [
             link for link in links if (link.person_mention.start, link.person_mention.end) in spans

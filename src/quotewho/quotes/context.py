@@ -12,6 +12,7 @@ from functools import cache, cached_property, lru_cache
 from ..draft import Draft
 from ..model import Entity, Person, Speaker
 from ..morph import all_lemmas, parses
+from ..people import name_parts
 from ..resources import read_lexicon, word_set
 from ..segment import Token
 from .marks import Pair, pair_marks
@@ -144,7 +145,7 @@ class Context:
             # the surname as written in each mention, and in the nominative of the name
             # (`Бекенбауэр` when the text so far only had `Бекенбауэра`)
             for name in [*(m.text for m in person.mentions), person.name]:
-                word = name.split()[-1] if name.split() else ""
+                word = name_parts(name)[-1] if name_parts(name) else ""
                 if len(word) > 2 and word[:1].isupper():
                     by_surname[word.lower().replace("ё", "е")] = person
         tagged = {(e.start, e.end) for e in self.draft.entities if e.type == "PER"}

@@ -9,6 +9,7 @@ from collections import Counter
 
 from ..model import Person, Span, Speaker
 from ..morph import inflect, parses
+from ..people import name_parts
 from ..resources import word_set
 from ..segment import Token
 from .context import Candidate, Context
@@ -411,14 +412,14 @@ def fuller_namesake(ctx: Context, person):
     """The person a one-word cluster in an oblique case belongs to (`Амстеля` → `Вадим
     Амстель`): a fuller name whose surname shares the stem, when the clustering split
     them."""
-    if len(person.name.split()) > 1:
+    if len(name_parts(person.name)) > 1:
         return person
     word = person.name.lower().replace("ё", "е")
     for other in ctx.draft.people:
-        surname = other.name.split()[-1].lower().replace("ё", "е") if other.name else ""
+        surname = name_parts(other.name)[-1].lower().replace("ё", "е") if other.name else ""
         if (
             other.id != person.id
-            and len(other.name.split()) > 1
+            and len(name_parts(other.name)) > 1
             and len(surname) >= 4
             and word != surname
             and word[: len(surname) - 1] == surname[:-1]

@@ -165,13 +165,13 @@ def test_an_initial_glued_to_the_surname_joins_the_full_name() -> None:
 @pytest.mark.parametrize(
     ("name", "parts"),
     [
-        ("А.Кудрин", ["А.", "Кудрин"]),
-        ("В.В.Путин", ["В.", "В.", "Путин"]),
-        ("В. В. Путин", ["В.", "В.", "Путин"]),
-        ("Терье Риис-Йохансон", ["Терье", "Риис-Йохансон"]),
+        ("А.Кудрин", ("А.", "Кудрин")),
+        ("В.В.Путин", ("В.", "В.", "Путин")),
+        ("В. В. Путин", ("В.", "В.", "Путин")),
+        ("Терье Риис-Йохансон", ("Терье", "Риис-Йохансон")),
     ],
 )
-def test_name_parts(name: str, parts: list[str]) -> None:
+def test_name_parts(name: str, parts: tuple[str, ...]) -> None:
     assert name_parts(name) == parts
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .model import Entity, Organisation, Person, RoleLink, Span
 from .morph import parses
@@ -16,10 +17,11 @@ _QUOTES = "«»„“”\"'"
 _NAME_BREAK = re.compile(r"\s+|(?<=\b\w\.)(?=\w)")
 
 
-def name_parts(name: str) -> list[str]:
+@lru_cache(maxsize=50_000)
+def name_parts(name: str) -> tuple[str, ...]:
     """The words of a name, initials glued to the surname apart: `А.Кудрин` → `А.`,
-    `Кудрин`, as `А. Кудрин` is."""
-    return [part for part in _NAME_BREAK.split(name) if part]
+    `Кудрин`, as `А. Кудрин` is. Cached: clustering asks for every pair of mentions."""
+    return tuple(part for part in _NAME_BREAK.split(name) if part)
 
 
 def name_key(word: str) -> str:

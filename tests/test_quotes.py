@@ -165,3 +165,24 @@ def test_the_outlet_that_cites_is_not_the_one_cited() -> None:
     (quote,) = doc.quotes
     assert quote.speaker is not None
     assert quote.speaker.mention.text == "руководителя палаты"
+
+
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        # factRuEval-2016 devset book_290 (MIT): an abbreviation keeps its capitals
+        (
+            "По сообщению российских СМИ, утром в понедельник «японские ультраправые» "
+            "собрались у российского посольства в Токио.",
+            "российские СМИ",
+        ),
+        # NEREL 1.1 train 16065 (Wikinews, CC BY 2.5): the adjective agrees with its noun
+        (
+            "Владимир Путин попал, по версии влиятельного издания, на второе место.",
+            "влиятельное издание",
+        ),
+    ],
+)
+def test_a_described_source_is_named_in_the_nominative(passage: str, speaker: str) -> None:
+    speakers = [q.speaker.name for q in quotewho.extract(passage).quotes if q.speaker]
+    assert speakers == [speaker]

@@ -9,6 +9,7 @@ from collections import Counter
 
 from ..model import Person, Span, Speaker
 from ..morph import inflect, parses
+from ..norm import normal_phrase
 from ..people import name_parts
 from ..resources import word_set
 from ..segment import Token
@@ -99,27 +100,13 @@ def _closing(ctx: Context, i: int, limit: int) -> int | None:
 
 
 def nominative_phrase(ctx: Context, a: int, b: int, inflecting: bool = True) -> str:
-    """The phrase's text with its head words in the nominative (`делегации ОБСЕ` →
-    `делегация ОБСЕ`); a phrase's tail (`inflecting=False`) stays as written."""
+    """The phrase's text with its head and the adjectives before it in the nominative,
+    agreeing (`делегации ОБСЕ` → `делегация ОБСЕ`, `влиятельного издания` → `влиятельное
+    издание`); a phrase's tail (`inflecting=False`) stays as written."""
     tokens = ctx.tokens[a:b]
-    words = []
-    for t in tokens:
-        word = t.text
-        if inflecting and t.pos in ("NOUN", "ADJ") and t.feats.get("Case") not in (None, "Nom"):
-            number = "plur" if t.feats.get("Number") == "Plur" else "sing"
-            for parse in parses(word.lower()):
-                if parse.tag.POS in ("NOUN", "ADJF"):
-                    form = inflect(parse, {"nomn", number})
-                    if form:
-                        word = form.word if word.islower() else form.word.capitalize()
-                    break
-        if t.pos in ("NOUN", "PROPN"):
-            inflecting = False
-        words.append(word)
-    out = ""
-    for prev, t, word in zip([None, *tokens], tokens, words):
-        out += ("" if prev is None else ctx.text[prev.end : t.start]) + word
-    return out
+    if inflecting:
+        return normal_phrase(tokens, ctx.text)
+    return ctx.text[tokens[0].start : tokens[-1].end]
 
 
 def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Speaker | None:

@@ -186,3 +186,21 @@ def test_the_outlet_that_cites_is_not_the_one_cited() -> None:
 def test_a_described_source_is_named_in_the_nominative(passage: str, speaker: str) -> None:
     speakers = [q.speaker.name for q in quotewho.extract(passage).quotes if q.speaker]
     assert speakers == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        # factRuEval-2016 devset book_286 (MIT); a name read as foreign tokens (`Roem.ru`)
+        (
+            "Как сообщается на сайте Roem.ru, сейчас не платить за трафик на Facebook "
+            "могут абоненты 50 сотовых операторов в 45 странах.",
+            "Roem.ru",
+        ),
+        # the standard's own case (shared/docs/quote-annotation.md), as a frame
+        ("Как сообщается на сайте Верховной Рады, закон принят.", "Верховная Рада"),
+    ],
+)
+def test_a_publication_in_a_frame_speaks_for_its_owner(passage: str, speaker: str) -> None:
+    speakers = [q.speaker.name for q in quotewho.extract(passage).quotes if q.speaker]
+    assert speakers == [speaker]

@@ -94,7 +94,8 @@ def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:
         if first.lemma in org_words() or ctx.entity_at(first.start, first.end, ("ORG",)):
             return speaker_from_token(ctx, a + 1, cand, b)  # `сообщили в пресс-службе МВД`
         for j in range(a + 2, min(b, a + 6)):
-            if tokens[j].pos in ("NOUN", "PROPN") and tokens[j].text not in STOP:
+            named = ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",))  # `Roem.ru`: X
+            if (tokens[j].pos in ("NOUN", "PROPN") or named) and tokens[j].text not in STOP:
                 return speaker_from_token(ctx, j, cand, b)
     return None
 
@@ -285,7 +286,12 @@ def speaker_impersonal(cand: Candidate, ctx: Context) -> Speaker | None:
         found = _source_in(ctx, j, att.cue_token, cand)
         if found is not None:
             return found
-    return _source_in(ctx, att.cue_token + 1, b, cand) or NOBODY
+    # the frame's cue token is its `как`: the verb comes before the place
+    # (`Как сообщается на сайте Верховной Рады`)
+    after = (
+        _source_in(ctx, j, b, cand) for j in range(att.cue_token + 1, min(b, att.cue_token + 3))
+    )
+    return next((found for found in after if found is not None), NOBODY)
 
 
 def speaker_quoted(cand: Candidate, ctx: Context) -> Speaker | None:

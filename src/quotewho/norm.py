@@ -115,7 +115,7 @@ def nominative_name_part(token: Token, gender: str | None) -> str:
     ending = _MASC_NAME_ENDINGS.get(case or "", "")
     if gender != "femn" and ending and word.lower().endswith(ending):
         stem = word[: -len(ending)]
-        if len(stem) > 2 and _CONSONANT.match(stem):
+        if len(stem) > 1 and _CONSONANT.match(stem):  # `Епа` → `Еп` (Хван Чжан Еп)
             return stem
     return word  # unknown (Kazakh, foreign) names stay as written: guessing harms more
 

@@ -199,6 +199,13 @@ def test_a_described_source_is_named_in_the_nominative(passage: str, speaker: st
         ),
         # the standard's own case (shared/docs/quote-annotation.md), as a frame
         ("Как сообщается на сайте Верховной Рады, закон принят.", "Верховная Рада"),
+        # factRuEval-2016 devset book_367 (MIT): an impersonal cue before a colon
+        (
+            "Вот как об этом сообщается в заявлении Национального фронта, распространённом "
+            "в понедельник, 16 мая: «Политическое бюро Национального фронта единогласно "
+            "поддержало кандидатуру своего председателя Марин Ле Пен»",
+            "Национальный фронт",
+        ),
     ],
 )
 def test_a_publication_in_a_frame_speaks_for_its_owner(passage: str, speaker: str) -> None:

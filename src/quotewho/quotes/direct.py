@@ -187,7 +187,7 @@ def _colon_before(ctx: Context, pair: Pair) -> Attribution | None:
         if ctx.tokens[j].text in {".", "!", "?", "»", '"', ";"}:
             break
         j -= 1
-    cue = next((k for k in range(colon - 1, j, -1) if ctx.cue[k]), None)
+    cue = next((k for k in range(colon - 1, j, -1) if ctx.cue[k] or ctx.impersonal[k]), None)
     cue_span = (ctx.tokens[cue].start, ctx.tokens[cue].end) if cue is not None else (i, i + 1)
     return Attribution("colon", cue_span, cue, (j + 1, colon))
 

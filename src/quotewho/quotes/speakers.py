@@ -278,20 +278,24 @@ def speaker_impersonal(cand: Candidate, ctx: Context) -> Speaker | None:
     att = cand.attribution
     if att.how != "impersonal" or att.cue_token is None:
         return None
-    a, b = ctx.sentence_range(att.cue_token)
-    for j in range(a, att.cue_token - 2):  # `со ссылкой на источник в Генштабе сообщалось`
+    return _report_owner(ctx, att.cue_token, cand) or NOBODY
+
+
+def _report_owner(ctx: Context, cue: int, cand: Candidate) -> Speaker | None:
+    """Whose document an impersonal report at token `cue` quotes: `со ссылкой на источник
+    в Генштабе сообщалось`, `В заявлении МИД говорится`, `Как сообщается на сайте
+    Верховной Рады` (a frame's cue token is its `как`, so the place may come one word
+    after the verb); None when the sentence names no one."""
+    a, b = ctx.sentence_range(cue)
+    for j in range(a, cue - 2):
         if ctx.tokens[j].lemma == "ссылка" and ctx.tokens[j + 1].text.lower() == "на":
-            return speaker_from_token(ctx, j + 2, cand, att.cue_token)
-    for j in range(max(a, att.cue_token - 8), att.cue_token):  # `В заявлении МИД говорится`
-        found = _source_in(ctx, j, att.cue_token, cand)
+            return speaker_from_token(ctx, j + 2, cand, cue)
+    for j in range(max(a, cue - 8), cue):
+        found = _source_in(ctx, j, cue, cand)
         if found is not None:
             return found
-    # the frame's cue token is its `как`: the verb comes before the place
-    # (`Как сообщается на сайте Верховной Рады`)
-    after = (
-        _source_in(ctx, j, b, cand) for j in range(att.cue_token + 1, min(b, att.cue_token + 3))
-    )
-    return next((found for found in after if found is not None), NOBODY)
+    after = (_source_in(ctx, j, b, cand) for j in range(cue + 1, min(b, cue + 3)))
+    return next((found for found in after if found is not None), None)
 
 
 def speaker_quoted(cand: Candidate, ctx: Context) -> Speaker | None:
@@ -354,6 +358,9 @@ def speaker_before_colon(cand: Candidate, ctx: Context) -> Speaker | None:
         # report the colon ends goes on in the speaker's own words
         return previous.speaker
     a, b = att.region
+    if att.cue_token is not None and ctx.impersonal[att.cue_token]:
+        # `В заявлении МИД России говорится: «…»`
+        return _report_owner(ctx, att.cue_token, cand)
     if att.cue_token is not None:
         return _subject_before(ctx, att.cue_token, a, cand) or _subject_after(
             ctx, att.cue_token, b, cand

@@ -199,6 +199,8 @@ def test_a_described_source_is_named_in_the_nominative(passage: str, speaker: st
         ),
         # the standard's own case (shared/docs/quote-annotation.md), as a frame
         ("Как сообщается на сайте Верховной Рады, закон принят.", "Верховная Рада"),
+        # NEREL 1.1 train 16065 (Wikinews, CC BY 2.5): the body's name in quotation marks
+        ("Ещё в 2009 году, в «Forbes» утверждали, что Путин является примером.", "Forbes"),
         # factRuEval-2016 devset book_367 (MIT): an impersonal cue before a colon
         (
             "Вот как об этом сообщается в заявлении Национального фронта, распространённом "

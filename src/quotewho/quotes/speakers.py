@@ -243,16 +243,15 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
         name = _apposed_name(ctx, head, a)
         return speaker_from_token(ctx, head if name is None else name, cand, cue)
     for j in range(cue - 1, max(a, cue - 6) - 1, -1):
+        if tokens[j].text.lower() not in {"в", "во"} or j + 1 >= cue:
+            continue
+        k = j + 1 + (tokens[j + 1].text in _MARKS and j + 2 < cue)  # `в «Forbes» утверждали`
         if (
-            tokens[j].text.lower() in {"в", "во"}
-            and j + 1 < cue
-            and (
-                ctx.entity_at(tokens[j + 1].start, tokens[j + 1].end, ("ORG",))
-                or tokens[j + 1].lemma in org_words()
-                or tokens[j + 2 - (j + 2 >= cue)].lemma in org_words()
-            )
+            ctx.entity_at(tokens[k].start, tokens[k].end, ("ORG",))
+            or tokens[k].lemma in org_words()
+            or tokens[k + 1 - (k + 1 >= cue)].lemma in org_words()
         ):  # `в МВД сообщили`, `в комитете образования пояснили`
-            h = j + 1 if tokens[j + 1].pos in ("NOUN", "PROPN") else min(j + 2, cue - 1)
+            h = k if tokens[k].pos in ("NOUN", "PROPN", "X") else min(k + 1, cue - 1)
             return speaker_from_token(ctx, h, cand, cue)
     if adjective is not None and not crossed:
         end = adjective + 1

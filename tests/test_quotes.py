@@ -210,6 +210,6 @@ def test_a_described_source_is_named_in_the_nominative(passage: str, speaker: st
         ),
     ],
 )
-def test_a_publication_in_a_frame_speaks_for_its_owner(passage: str, speaker: str) -> None:
+def test_an_impersonal_report_speaks_for_the_body_it_names(passage: str, speaker: str) -> None:
     speakers = [q.speaker.name for q in quotewho.extract(passage).quotes if q.speaker]
     assert speakers == [speaker]

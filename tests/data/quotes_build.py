@@ -327,6 +327,20 @@ CASES = [
         "его дочь была увезена в Парагвай или Боливию",
     ),
     (
+        "content_end: `и добавил, что` ends the clause before it, comma or not",
+        "corpora/nerel-1.1/train/27428_text.txt",
+        "В интервью Сомалийской службе",
+        None,
+        "очень рад выходу на свободу",
+    ),
+    (
+        "impersonal: указывается, что reports with no speaker",
+        "corpora/nerel-1.1/train/11556_text.txt",
+        "Кроме того, указывается",
+        None,
+        "в 2010 году отмечается 75-летие",
+    ),
+    (
         "speaker_after_cue: сообщили РИА Новости в пресс-службе базы: the body, not the outlet",
         "corpora/nerel-1.1/train/003.txt",
         '"Всеми вопросами, связанными с данным',

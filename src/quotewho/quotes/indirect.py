@@ -103,6 +103,14 @@ def content_end(ctx: Context, i: int, b: int) -> int:
             continue
         if tokens[j].text == ":" and _opens_quote(tokens, j + 1, b):
             return j  # `…: «…»` opens a direct quote of its own
+        if (
+            tokens[j].text.lower() == "и"
+            and j + 1 < b
+            and ctx.cue[j + 1]
+            and is_finite(tokens[j + 1])
+            and _takes_clause(ctx, j + 1, b)
+        ):
+            return j  # `…, что очень рад выходу на свободу и добавил, что …`: no comma
         if tokens[j].text not in {",", ";"} or j + 1 >= b:
             continue
         if tokens[j + 1].text.lower() in _TURNS and any(

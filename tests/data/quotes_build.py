@@ -580,6 +580,12 @@ for rule, path, first, last, needle in CASES:
     )
 NONE = [
     (
+        "block_after_colon: after two blank lines the colon's block was lost from the page",
+        "corpora/nerel-1.1/train/534919_text.txt",
+        "Northrop Grumman так объяснила",
+        "Роберт Генри Лоуренс-младший",
+    ),
+    (
         'not a quote: a short name right after its noun (группировкой "Исламский джихад")',
         "corpora/nerel-1.1/train/29_11_12b.txt",
         "Между тем масс-медиа",

@@ -410,6 +410,10 @@ def block_after_colon(ctx: Context) -> list[Candidate]:
             continue
         if text[c:d].rstrip()[-1:] not in '.!?…»"':
             continue
+        if text[b:c].count("\n") > 2:
+            # two blank lines: what the colon introduced (a tweet, an embedded block) was
+            # lost from the page, and the next paragraph is the article's again
+            continue
         colon = ctx.token_before(a + len(text[a:b].rstrip()))
         first, _ = ctx.sentence_range(colon)
         cue = next((k for k in range(colon - 1, first - 1, -1) if ctx.cue[k]), None)

@@ -334,6 +334,13 @@ CASES = [
         "очень рад выходу на свободу",
     ),
     (
+        "speaker_impersonal: В сообщении говорится: the owner quoted last",
+        "corpora/nerel-1.1/train/22582_text.txt",
+        "Центральное телеграфное агентство Кореи (ЦТАК) сообщило",
+        "В сообщении говорится",
+        "Бэ Чжун Хо был арестован 3 ноября",
+    ),
+    (
         "impersonal: указывается, что reports with no speaker",
         "corpora/nerel-1.1/train/11556_text.txt",
         "Кроме того, указывается",

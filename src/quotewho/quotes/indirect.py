@@ -259,6 +259,8 @@ def find_that_clauses(ctx: Context) -> list[Candidate]:
         noun = token.pos == "NOUN" and token.lemma in nouns  # `информация о том, что`
         if not (ctx.cue[i] or ctx.impersonal[i] or quoting or noun):
             continue
+        if noun and i + 1 < len(ctx.tokens) and ctx.impersonal[i + 1]:
+            continue  # `В сообщении говорится, что`: the verb's report, whose owner it names
         if authorial(token, ctx.tokens[i - 1] if i else None):
             continue
         if i and ctx.tokens[i - 1].text.lower() in _THINGS:

@@ -92,9 +92,11 @@ def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:
     if a + 1 < b and tokens[a].text.lower() in _SOURCE_PLACE:
         first = tokens[a + 1]
         if a + 2 == b and first.lemma in cue_nouns():
-            # `В сообщении говорится`: no owner named, the source quoted last
+            # `В сообщении говорится`: no owner named, the body quoted last (a person's
+            # words are no publication)
             previous = cand.extra.get("previous")
-            return previous.speaker if previous is not None else None
+            speaker = previous.speaker if previous is not None else None
+            return speaker if speaker is not None and speaker.kind == "organisation" else None
         if first.lemma in org_words() or ctx.entity_at(first.start, first.end, ("ORG",)):
             return speaker_from_token(ctx, a + 1, cand, b)  # `сообщили в пресс-службе МВД`
         for j in range(a + 2, min(b, a + 6)):

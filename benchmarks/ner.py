@@ -72,7 +72,9 @@ def quotewho_row(name: str, doc: Document) -> dict:
     WORKS_AS ties the person to the whole ROLE mention (`председатель Правления КИОР`, as
     NEREL marks a profession); a link read from a verb (`возглавил «Металлоинвест»`) has
     no ROLE mention, so no WORKS_AS and an OCCUPATION without position; WORKPLACE to the
-    first ORG mention inside the link's organisation (a place is no workplace); an
+    first ORG mention inside the link's organisation (a place is no workplace), widened to
+    the outermost ORG mention around it within the role (`департамента … «Газпрома»` of
+    `начальник департамента … «Газпрома»`: NEREL mostly links the outermost); an
     OCCUPATION fact is (person, title, organisation) as factRuEval marks it, so a link
     without an organisation makes none, nor one without a title (a workplace alone); a
     fact is stated once, on its first link (a person's links are by position), as
@@ -100,6 +102,18 @@ def quotewho_row(name: str, doc: Document) -> dict:
             if where is None:
                 continue
             org = next((e for e in orgs if where.start <= e.start and e.end <= where.end), None)
+            if org and role:
+                # NEREL ties the person to the outermost organisation of the role:
+                # `правления ЕЦБ` in `член правления ЕЦБ`, not `ЕЦБ`
+                org = min(
+                    (
+                        e
+                        for e in orgs
+                        if role.start <= e.start <= org.start and org.end <= e.end <= role.end
+                    ),
+                    key=lambda e: (e.start, -e.end),
+                    default=org,
+                )
             if org:
                 relations.append({"type": "WORKPLACE", "head": who, "tail": span(org)})
             if link.title is None:

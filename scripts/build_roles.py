@@ -91,7 +91,7 @@ def build_org_heads(folder: Path) -> list[str]:
 
 # A body noun is an organisation inside roles this often, and in this share of the roles
 # holding it (`партия`: `лидер партии` is mostly a role alone).
-MIN_BODY, MIN_SHARE_BODY = 2, 0.4
+MIN_BODY, MIN_SHARE_BODY = 2, 0.3
 
 
 def build_role_bodies(folder: Path) -> list[str]:

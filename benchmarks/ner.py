@@ -66,13 +66,26 @@ def where_of(link: RoleLink, named: list[Entity]) -> Span:
     return min(same, key=lambda e: abs(e.start - where.start))
 
 
+# First words of the titles of a party's members, whom NEREL ties to the party by
+# MEMBER_OF, not WORKPLACE (`член партии «Лига Севера»`, `представитель Демократической
+# партии`: on NEREL 1.1 train a person is MEMBER_OF a party 62 times, WORKPLACE 25, mostly
+# as its `лидер` or `глава`).
+MEMBERS = frozenset({"член", "представитель", "представительница", "депутат", "кандидат"})
+
+
+def member_of_party(link: RoleLink, org: Entity) -> bool:
+    return bool(link.title) and link.title.split()[0] in MEMBERS and "парти" in org.normal.lower()
+
+
 def quotewho_row(name: str, doc: Document) -> dict:
     """Entities and links of one document in the scorer's predictions format.
 
     WORKS_AS ties the person to the whole ROLE mention (`председатель Правления КИОР`, as
     NEREL marks a profession); a link read from a verb (`возглавил «Металлоинвест»`) has
     no ROLE mention, so no WORKS_AS and an OCCUPATION without position; WORKPLACE to the
-    first ORG mention inside the link's organisation (a place is no workplace); an
+    first ORG mention inside the link's organisation (a place is no workplace), widened to
+    the outermost ORG mention around it within the role (`департамента … «Газпрома»` of
+    `начальник департамента … «Газпрома»`: NEREL mostly links the outermost); an
     OCCUPATION fact is (person, title, organisation) as factRuEval marks it, so a link
     without an organisation makes none, nor one without a title (a workplace alone); a
     fact is stated once, on its first link (a person's links are by position), as
@@ -100,7 +113,19 @@ def quotewho_row(name: str, doc: Document) -> dict:
             if where is None:
                 continue
             org = next((e for e in orgs if where.start <= e.start and e.end <= where.end), None)
-            if org:
+            if org and role:
+                # NEREL ties the person to the outermost organisation of the role:
+                # `правления ЕЦБ` in `член правления ЕЦБ`, not `ЕЦБ`
+                org = min(
+                    (
+                        e
+                        for e in orgs
+                        if role.start <= e.start <= org.start and org.end <= e.end <= role.end
+                    ),
+                    key=lambda e: (e.start, -e.end),
+                    default=org,
+                )
+            if org and not member_of_party(link, org):
                 relations.append({"type": "WORKPLACE", "head": who, "tail": span(org)})
             if link.title is None:
                 continue  # factRuEval's occupations name the position (195 of 207 on dev)

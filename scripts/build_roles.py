@@ -18,6 +18,12 @@ the lemma's occurrences in the train texts (`военный`, `королевс�
 `org_heads.txt`: lemmas of the lower-case nouns that open ORGANIZATION mentions at least
 three times (`правительство`, `администрация`): a head noun that makes a place after it
 an organisation (`правительства Китая`).
+
+`role_bodies.txt`: lemmas of the first lower-case noun after a PROFESSION mention's first
+word when an ORGANIZATION mention within it opens with it or with lower-case words before
+it (`правительства` in `глава правительства`, `нижней палаты` in `спикер нижней палаты`)
+at least `MIN_BODY` times and in at least `MIN_SHARE_BODY` of the PROFESSION mentions
+holding them.
 """
 
 from __future__ import annotations
@@ -81,6 +87,40 @@ def build_org_heads(folder: Path) -> list[str]:
         if words and words[0].isalpha() and words[0].islower() and is_noun(words[0]):
             counts[lemmas(words[:1])[0]] += 1
     return sorted(head for head, n in counts.items() if n >= 3)
+
+
+# A body noun is an organisation inside roles this often, and in this share of the roles
+# holding it (`партия`: `лидер партии` is mostly a role alone).
+MIN_BODY, MIN_SHARE_BODY = 2, 0.3
+
+
+def build_role_bodies(folder: Path) -> list[str]:
+    """Lemmas of the nouns that NEREL reads as a body inside a role (see the docstring)."""
+    marked: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for ann in sorted(folder.glob("*.ann")):
+        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        orgs = spans_of(ann, "ORGANIZATION")
+        for start, end in spans_of(ann, "PROFESSION"):
+            token = next(
+                (
+                    t
+                    for t in list(tokenize(text[start:end]))[1:]
+                    if t.text.isalpha() and t.text.islower() and is_noun(t.text)
+                ),
+                None,
+            )
+            if token is not None:
+                lemma = lemmas([token.text])[0]
+                seen[lemma] += 1
+                at = start + token.start
+                # the organisation opens with it or with lower-case words before it
+                marked[lemma] += any(
+                    start < s <= at < e <= end and text[s:at] == text[s:at].lower() for s, e in orgs
+                )
+    return sorted(
+        lemma for lemma, n in marked.items() if n >= MIN_BODY and n >= MIN_SHARE_BODY * seen[lemma]
+    )
 
 
 def spans_of(ann: Path, label: str) -> list[tuple[int, int]]:
@@ -211,6 +251,16 @@ def main() -> None:
     )
     (args.out.parent / "org_heads.txt").write_text(header + "\n".join(heads) + "\n")
     print(f"{len(heads)} organisation heads -> {args.out.parent / 'org_heads.txt'}")
+    bodies = build_role_bodies(args.nerel)
+    header = (
+        "# Bodies inside roles (pymorphy3 lemmas): the first lower-case noun after a NEREL 1.1\n"
+        "# train PROFESSION mention's first word, opening an ORGANIZATION mention within it\n"
+        f"# (`глава правительства`) >= {MIN_BODY} times and in >= {MIN_SHARE_BODY:.0%} of the "
+        "PROFESSION mentions\n# holding them. Rebuilt by scripts/build_roles.py.\n"
+    )
+    path = args.out.parent / "role_bodies.txt"
+    path.write_text(header + "\n".join(bodies) + "\n", encoding="utf-8")
+    print(f"{len(bodies)} role bodies -> {path}")
 
 
 if __name__ == "__main__":

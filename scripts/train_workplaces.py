@@ -71,6 +71,27 @@ def examples(docs: list[tuple]) -> list[dict]:
             org = where and next(
                 (o for o in orgs if where.start <= o.start and o.end <= where.end), None
             )
+            role = link.title and next(
+                (
+                    m
+                    for m in mentions
+                    if m.type == "ROLE"
+                    and m.start < link.role_mention.end
+                    and link.role_mention.start < m.end
+                ),
+                None,
+            )
+            if org and role:
+                # the outermost organisation of the role, as `benchmarks/ner.py` reads it
+                org = min(
+                    (
+                        o
+                        for o in orgs
+                        if role.start <= o.start <= org.start and org.end <= o.end <= role.end
+                    ),
+                    key=lambda o: (o.start, -o.end),
+                    default=org,
+                )
             if org:
                 person = link.person_mention
                 given.add(((person.start, person.end), (org.start, org.end)))

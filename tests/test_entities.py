@@ -276,3 +276,28 @@ def test_a_plural_role_after_one_name_is_the_next_item_of_a_list() -> None:
         " восьмисот человек приняли участие в этом знаменательном событии."
     )
     assert "представитель" not in _titles(sentence, "Александр Хлопонин")
+
+
+def _benchmark_rows():
+    """`benchmarks/ner.py`, which turns a Document into the scorer's rows."""
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "benchmarks" / "ner.py"
+    spec = importlib.util.spec_from_file_location("benchmark_ner", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_party_member_is_no_workplace_of_the_party() -> None:
+    """NEREL train 150842: a party member is MEMBER_OF the party in NEREL, so the link
+    (член, партия «Лига Севера») makes no WORKPLACE pair (`member_of_party`)."""
+    sentence = (
+        "Выходец из Нигерии, член партии «Лига Севера» Тони Ивоби (Toni Iwobi) избран в Сенат "
+        "Италии по результатам парламентских выборов."
+    )
+    doc = quotewho.extract(sentence)
+    person = next(p for p in doc.people if p.name == "Тони Ивоби")
+    assert ("член", "партия «Лига Севера»") in {(k.title, k.organisation) for k in person.roles}
+    relations = _benchmark_rows().quotewho_row("150842", doc)["relations"]
+    assert not [r for r in relations if r["type"] == "WORKPLACE"]

@@ -121,6 +121,51 @@ def org_head_before_name(mentions: list[Mention], sent: Sent, text: str) -> list
     return out
 
 
+def body_of_person(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`администрации Билла Клинтона`, `коалиционном правительстве Владимира Шпидлы`,
+    `штаб Любови Соболь и Ивана Жданова`: a body named after the person who leads it
+    (`models/person_bodies.txt`) and that person in the genitive are one organisation, as
+    NEREL marks it; the person stays a mention of their own."""
+    tokens = sent.tokens
+    index = {t.start: k for k, t in enumerate(tokens)}
+    people = {m.start: m for m in mentions if m.type == "PER"}
+    out = list(mentions)
+    for k, head in enumerate(tokens[:-1]):
+        person = people.get(tokens[k + 1].start)
+        if (
+            person is None
+            or head.pos != "NOUN"
+            or not head.text.islower()
+            or head.lemma not in word_set("person_bodies.txt")
+            or person.tokens[0].feats.get("Case") != "Gen"
+        ):
+            continue
+        end = index[person.tokens[-1].start] + 1
+        while (
+            end + 1 < len(tokens)
+            and tokens[end].text == "и"
+            and tokens[end + 1].start in people
+            and people[tokens[end + 1].start].tokens[0].feats.get("Case") == "Gen"
+        ):
+            end = index[people[tokens[end + 1].start].tokens[-1].start] + 1  # `и Ивана Жданова`
+        start = k
+        while (
+            start > 0
+            and tokens[start - 1].pos == "ADJ"
+            and tokens[start - 1].text.islower()
+            and tokens[start - 1].feats.get("Case") == head.feats.get("Case")
+        ):
+            start -= 1  # `одесском предвыборном штабе`
+        if not any(
+            m.start <= tokens[start].start and tokens[end - 1].end <= m.end
+            for m in mentions
+            if m.type == "ORG"
+        ):
+            body = tokens[start:end]
+            out.append(Mention(body[0].start, body[-1].end, "ORG", body))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
 def place_of_organisation(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`Верховный суд Испании`, `Военно-морских сил США`, `Главного управления МВД`,
     `ГУ МВД России по Нижегородской области`: a place or an organisation in the genitive
@@ -443,6 +488,7 @@ RULES: list[Rule] = [
     people_named_as_places,
     balance_quotes,
     org_head_before_name,
+    body_of_person,
     place_of_organisation,
     field_of_organisation,
     place_of_place,

@@ -80,11 +80,12 @@ def test_learned_links_are_the_classifiers(
     [
         row
         for row in rows("entities_links.tsv")
-        if row["rule"].split()[0] in ("post_holder", "pronoun_copula", "one_of")
+        if row["rule"].split()[0]
+        in ("post_holder", "pronoun_copula", "one_of", "role_before_copula")
     ],
     ids=case_id,
 )
-def test_post_pronoun_and_one_of_links_are_the_rules(
+def test_rules_alone_read_these_links(
     case: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The rules alone read these links, without the pair classifier (`linker`)."""

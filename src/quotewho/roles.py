@@ -825,12 +825,51 @@ def role_after_apposition(
     return []
 
 
+# How many tokens may stand between an instrumental role and the copula after it:
+# `Президентом, по всей вероятности, станет …`.
+_COPULA_REACH = 7
+
+
+def role_before_copula(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """`Главой Bundesbank станет советник канцлера … Й.Вайдман`, `Исполняющим обязанности
+    министра … с 27 октября 2016 года назначен первый заместитель … Сергей Постоловский`,
+    `Операторами выступили Михаил Агранович и Михаил Хасая`: an instrumental role before
+    a copula is the subject's named after it."""
+    if not role.title or role.title[0].feats.get("Case") != "Ins":
+        return []
+    i = _index(tokens, role.end)
+    for j in range(i, min(len(tokens), i + _COPULA_REACH)):
+        if tokens[j].text in ".;:«»":
+            return []
+        if tokens[j].lemma in _COPULAS and not _appoints(tokens[j]):
+            break
+    else:
+        return []
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if tokens[j].lemma == "быть" and after and after.pos == "VERB" and after.lemma not in _COPULAS:
+        return []  # `был избран …`, but `с белым офицером полиции был убит …` is no copula
+    person = _subject_after(tokens, j, mentions)
+    if person is None:
+        return []
+    people = [person]
+    while role.plural:  # `выступили Михаил Агранович и Михаил Хасая`
+        k = _index(tokens, people[-1].end)
+        following = _person_at(tokens[k + 1].start, mentions) if k + 1 < len(tokens) else None
+        if tokens[k].text not in (",", "и") if k < len(tokens) else True:
+            break
+        if following is None:
+            break
+        people.append(following)
+    return people
+
+
 LINK_RULES: list[LinkRule] = [
     name_after_role,
     role_after_name,
     role_after_copula,
     role_after_object,
     role_after_apposition,
+    role_before_copula,
 ]
 
 

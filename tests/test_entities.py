@@ -75,6 +75,27 @@ def test_learned_links_are_the_classifiers(
     assert (case["title"], case["organisation"]) not in links, links
 
 
+@pytest.mark.parametrize(
+    "case",
+    [
+        row
+        for row in rows("entities_links.tsv")
+        if row["rule"].split()[0]
+        in ("post_holder", "pronoun_copula", "one_of", "role_before_copula")
+    ],
+    ids=case_id,
+)
+def test_rules_alone_read_these_links(
+    case: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules alone read these links, without the pair classifier (`linker`)."""
+    monkeypatch.setattr(roles, "USE_LINKER", False)
+    doc = quotewho.extract(case["sentence"])
+    person = next(p for p in doc.people if p.name == case["person"])
+    links = {(link.title, link.organisation or "") for link in person.roles}
+    assert (case["title"], case["organisation"]) in links, links
+
+
 def test_role_spans_point_into_the_text() -> None:
     sentence = rows("entities_links.tsv")[0]["sentence"]
     link = quotewho.extract(sentence).people[0].roles[0]

@@ -825,12 +825,51 @@ def role_after_apposition(
     return []
 
 
+# How many tokens may stand between an instrumental role and the copula after it:
+# `Президентом, по всей вероятности, станет …`.
+_COPULA_REACH = 7
+
+
+def role_before_copula(role: Role, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """`Главой Bundesbank станет советник канцлера … Й.Вайдман`, `Исполняющим обязанности
+    министра … с 27 октября 2016 года назначен первый заместитель … Сергей Постоловский`,
+    `Операторами выступили Михаил Агранович и Михаил Хасая`: an instrumental role before
+    a copula is the subject's named after it."""
+    if not role.title or role.title[0].feats.get("Case") != "Ins":
+        return []
+    i = _index(tokens, role.end)
+    for j in range(i, min(len(tokens), i + _COPULA_REACH)):
+        if tokens[j].text in ".;:«»":
+            return []
+        if tokens[j].lemma in _COPULAS and not _appoints(tokens[j]):
+            break
+    else:
+        return []
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if tokens[j].lemma == "быть" and after and after.pos == "VERB" and after.lemma not in _COPULAS:
+        return []  # `был избран …`, but `с белым офицером полиции был убит …` is no copula
+    person = _subject_after(tokens, j, mentions)
+    if person is None:
+        return []
+    people = [person]
+    while role.plural:  # `выступили Михаил Агранович и Михаил Хасая`
+        k = _index(tokens, people[-1].end)
+        following = _person_at(tokens[k + 1].start, mentions) if k + 1 < len(tokens) else None
+        if tokens[k].text not in (",", "и") if k < len(tokens) else True:
+            break
+        if following is None:
+            break
+        people.append(following)
+    return people
+
+
 LINK_RULES: list[LinkRule] = [
     name_after_role,
     role_after_name,
     role_after_copula,
     role_after_object,
     role_after_apposition,
+    role_before_copula,
 ]
 
 
@@ -1374,6 +1413,222 @@ def name_after_sentence_break(
     return links
 
 
+# How many tokens before a post noun its verb may stand: `заявил об уходе с поста`.
+_POST_VERB_REACH = 5
+_CLAUSE_MARKS = frozenset(",.;:()«»—–")
+
+
+def _post_nouns() -> frozenset[str]:
+    """Nouns naming a post a role after them fills (`models/post_nouns.txt`)."""
+    return word_set("post_nouns.txt")
+
+
+def _candidacy() -> frozenset[str]:
+    """Words that make a candidate for the post after them (`models/post_candidacy.txt`)."""
+    return word_set("post_candidacy.txt")
+
+
+def _post_giving() -> frozenset[str]:
+    """Verbs whose object takes or leaves a post (`models/post_giving_verbs.txt`)."""
+    return word_set("post_giving_verbs.txt")
+
+
+def post_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[int]) -> list[Link]:
+    """`Дэвид Уэстин (David Westin), в течение 13 лет занимавший пост президента
+    телекомпании ABC News`, `он и покинул пост генерального директора Apple`, `Обама
+    назначит доктора Томаса Фридена на пост директора …`, `должность главкома Сухопутных
+    войск займет … Александр Постников`: a singular role right after a noun naming a post
+    is held by whom the verb before that noun moves into it or out of it."""
+    out = []
+    for k, (sent, inside) in enumerate(by_sentence):
+        tokens = sent.tokens
+        for role in inside:
+            if not isinstance(role, Role) or not role.title or role.start in linked:
+                continue
+            i = _index(tokens, role.tokens[0].start)
+            # the head's number: `министра финансов` is one post
+            plural = role.title[0].feats.get("Number") == "Plur"
+            if plural or i == 0 or tokens[i - 1].lemma not in _post_nouns():
+                continue
+            if any(t.lemma in _candidacy() for t in tokens[max(0, i - 5) : i - 1]):
+                continue  # `кандидатом на пост главы ФСЭГ будет Леонид Бохановский`
+            before = _mentions_before(by_sentence, k)
+            person = _post_holder(tokens, i - 1, inside, before) or _subject_after(
+                tokens, _index(tokens, role.end), inside
+            )
+            if person is not None:
+                out.append(Link(person, role, "post_holder"))
+    return out
+
+
+def _post_holder(
+    tokens: list[Token], p: int, mentions: list[Mention], before: list[Mention]
+) -> Mention | None:
+    """Who the verb shortly before the post noun at token p puts in the post: its subject
+    (`Поленти … занимал пост`; `он занимал пост`: the person named last), or the object of
+    a verb that gives posts (`назначит Томаса Фридена на пост`, `назначил его на должность`)
+    unless the verb is passive (`был назначен на должность`: the subject again)."""
+    v = _verb_before(tokens, p)
+    if v is None:
+        return None
+    verb = tokens[v]
+    subject = _subject(tokens, v, mentions) or _pronoun_subject(tokens, v, mentions, before)
+    if verb.lemma in _post_giving() and verb.feats.get("Voice") != "Pass":
+        objects = [
+            m
+            for m in mentions
+            if m.type == "PER" and verb.end <= m.start and m.end <= tokens[p].start
+        ]
+        if objects:
+            return objects[0]
+        if any(t.text.lower() in _OBJECT_PRONOUNS for t in tokens[v + 1 : p]):
+            people = [
+                m
+                for m in [*before, *mentions]
+                if m.type == "PER" and m.end <= verb.start and m is not subject
+            ]
+            return people[-1] if people else None
+        return None  # the subject gives the post: `Трамп уволил с поста …`
+    return subject
+
+
+def _verb_before(tokens: list[Token], p: int) -> int | None:
+    """The verb a few words before token p in its clause, past a bracketed spelling of a
+    name (`назначит доктора Томаса Фридена (Thomas Frieden) на пост`), or None."""
+    j, words = p - 1, 0
+    while j >= 0 and words < _POST_VERB_REACH:
+        if tokens[j].text == ")":
+            opening = next(
+                (k for k in range(j - 1, max(-1, j - 8), -1) if tokens[k].text == "("), None
+            )
+            if opening is None:
+                return None
+            j = opening - 1
+            continue
+        if tokens[j].pos in ("VERB", "AUX"):
+            return j
+        if tokens[j].text in _CLAUSE_MARKS:
+            return None
+        j, words = j - 1, words + 1
+    return None
+
+
+# Pronouns that stand for a person as a verb's object: `назначил его на должность`.
+_OBJECT_PRONOUNS = frozenset({"его", "её", "ее"})
+
+
+def _subject_after(tokens: list[Token], j: int, mentions: list[Mention]) -> Mention | None:
+    """`Пост вице-президента Bundesbank займет представитель … Сабина Лаутеншлегер`: the
+    first nominative name after a verb that follows the role ending before token j, in
+    its clause."""
+    starts = {m.start: m for m in mentions if m.type == "PER"}
+    verb = False
+    for t in tokens[j : j + _SUBJECT_REACH + 4]:
+        if t.text in _CLAUSE_MARKS:
+            return None
+        person = starts.get(t.start)
+        if person is not None:
+            return person if verb and _nominative(person) else None
+        verb = verb or t.pos in ("VERB", "AUX")
+    return None
+
+
+# Pronouns and relatives that stand for a person as the subject of a copula.
+_COPULA_SUBJECTS = frozenset({"он", "она", "который", "тот"})
+_PRONOUN_GENDERS = {"он": "Masc", "она": "Fem"}
+
+
+def pronoun_copula_links(
+    by_sentence: list[tuple[Sent, list[Mention]]], linked: set[int]
+) -> list[Link]:
+    """`В мае 1994 года он стал первым чернокожим президентом ЮАР`, `Кристина де Киршнер,
+    которая и является президентом`: an instrumental role after a copula whose subject is
+    a pronoun is the person's the pronoun stands for: the name before `, который`, or the
+    one named last before `он` (in its sentence or the two before) when its gender fits."""
+    out = []
+    for k, (sent, inside) in enumerate(by_sentence):
+        tokens = sent.tokens
+        for role in inside:
+            if not isinstance(role, Role) or not role.title or role.start in linked:
+                continue
+            if role.title[0].feats.get("Case") != "Ins":
+                continue
+            i = _index(tokens, role.tokens[0].start)
+            scope = by_sentence[max(0, k - PRONOUN_SENTENCES) : k + 1]
+            person = _copula_pronoun_person(
+                tokens,
+                i,
+                inside,
+                _mentions_before(by_sentence, k),
+                [t for s, _ in scope for t in s.tokens],
+            )
+            if person is not None:
+                out.append(Link(person, role, "pronoun_copula"))
+    return out
+
+
+def _copula_pronoun_person(
+    tokens: list[Token], i: int, mentions: list[Mention], before: list[Mention], scope: list[Token]
+) -> Mention | None:
+    """The person a pronoun subject of the copula before token i stands for, or None;
+    `scope` holds the tokens of the sentences `before` comes from and of this one."""
+    back = i - 1
+    while back >= 0 and tokens[back].pos in ("ADJ", "ADV", "NUM", "DET"):
+        back -= 1  # `стал первым чернокожим`, `был также`
+    if back < 1 or tokens[back].lemma not in _COPULAS or _appoints(tokens[back]):
+        return None
+    k = back - 1
+    while k > 0 and tokens[k].pos in ("ADV", "PART", "CCONJ", "AUX") and back - k < 3:
+        k -= 1  # `которая и является`, `он сам служил`
+    pronoun = tokens[k].lemma
+    if pronoun not in _COPULA_SUBJECTS and tokens[k].text.lower() not in _COPULA_SUBJECTS:
+        return None
+    if pronoun == "который" or tokens[k].text.lower().startswith("котор"):
+        if k < 2 or tokens[k - 1].text != ",":
+            return None
+        return next((m for m in mentions if m.type == "PER" and m.end == tokens[k - 2].end), None)
+    people = [m for m in [*before, *mentions] if m.type == "PER" and m.end <= tokens[k].start]
+    if not people:
+        return None
+    person = _unbracketed(people, scope)  # `Шейк Модибо Диарра (Cheick Modibo Diarra). … он`
+    gender = _PRONOUN_GENDERS.get(tokens[k].text.lower())
+    named = person.tokens[0].feats.get("Gender")
+    return None if gender and named and named != gender else person
+
+
+def one_of_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[int]) -> list[Link]:
+    """`Харви Вайнштейн — один из самых известных голливудских продюсеров`, `Рэй Манзарек
+    стал одним из самых знаменитых клавишников`, `Маттео Ренци, считающегося одним из …
+    политиков`: a plural role after `один из` counts the person of the copula or dash
+    before `один` among them."""
+    out = []
+    for k, (sent, inside) in enumerate(by_sentence):
+        tokens = sent.tokens
+        for role in inside:
+            if not isinstance(role, Role) or not role.title or role.start in linked:
+                continue
+            if role.title[0].feats.get("Number") != "Plur":
+                continue
+            i = _index(tokens, role.tokens[0].start) - 1
+            while i > 0 and tokens[i].pos in ("ADJ", "ADV", "DET"):
+                i -= 1  # `самых известных голливудских`
+            if i < 2 or tokens[i].text.lower() != "из" or tokens[i - 1].lemma != "один":
+                continue
+            j = i - 2
+            if tokens[j].text in (",", "—", "–"):
+                person = next(
+                    (m for m in inside if m.type == "PER" and m.end == tokens[j - 1].end), None
+                )
+            elif tokens[j].pos in ("VERB", "AUX"):
+                before = _mentions_before(by_sentence, k)
+                person = _subject(tokens, j, inside) or _pronoun_subject(tokens, j, inside, before)
+            else:
+                person = None
+            if person is not None:
+                out.append(Link(person, role, "one_of"))
+    return out
+
+
 def rule_links(by_sentence: list[tuple[Sent, list[Mention]]], text: str) -> list[Link]:
     """The person–role links the rules read in a document: in each sentence by the sieve
     of `link_roles`, then across a sentence break and by anaphora."""
@@ -1383,6 +1638,9 @@ def rule_links(by_sentence: list[tuple[Sent, list[Mention]]], text: str) -> list
         for link in link_roles(sent, [m for m in inside if isinstance(m, Role) and m.title], inside)
     ]
     links += name_after_sentence_break(by_sentence, {link.role.start for link in links}, text)
+    links += post_links(by_sentence, {link.role.start for link in links})
+    links += pronoun_copula_links(by_sentence, {link.role.start for link in links})
+    links += one_of_links(by_sentence, {link.role.start for link in links})
     return links + anaphoric_links(by_sentence, {link.role.start for link in links})
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -66,6 +67,31 @@ def where_of(link: RoleLink, named: list[Entity]) -> Span:
     return min(same, key=lambda e: abs(e.start - where.start))
 
 
+def titled(link: RoleLink) -> bool:
+    """Whether a link's role mention spells its title (`член`), though no ROLE mention
+    covers it; a verb's (`возглавлявший` → руководитель) or a preposition's does not."""
+    words = link.role_mention.text.lower().split()
+    return bool(link.title and words) and lemmas(words[0])[0] == link.title.split()[0]
+
+
+# A field after a role's organisation: `директор НАСА по космическим полётам`.
+_FIELD_AFTER = re.compile(r" по [а-яё]")
+
+
+def position_of(link: RoleLink, role: Entity | None, text: str) -> Span | Entity | None:
+    """The span a fact's Position is scored on: the title the link was read from, or None
+    for a link read from a verb or a preposition (`возглавил`, `из`); the whole ROLE
+    mention when a field follows the organisation inside it (`директор НАСА по
+    космическим полётам`), as both factRuEval's positions and NEREL's professions run
+    on over it."""
+    if role is None and not titled(link):
+        return None
+    where = link.organisation_mention
+    if role and where and where.end < role.end and _FIELD_AFTER.match(text, where.end):
+        return role
+    return link.role_mention
+
+
 def quotewho_row(name: str, doc: Document) -> dict:
     """Entities and links of one document in the scorer's predictions format.
 
@@ -107,11 +133,12 @@ def quotewho_row(name: str, doc: Document) -> dict:
             if (link.title, link.organisation) in stated:
                 continue
             stated.add((link.title, link.organisation))
+            position = position_of(link, role, doc.text)
             relations.append(
                 {
                     "type": "OCCUPATION",
                     "who": who,
-                    "position": span(link.role_mention) if role else None,
+                    "position": span(position) if position else None,
                     "where": span(where_of(link, named)),
                 }
             )

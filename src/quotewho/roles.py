@@ -1222,6 +1222,53 @@ def verb_links(
     return out
 
 
+# Instrumental pronouns naming who heads an organisation: `возглавляемая ею партия`.
+_AGENT_PRONOUNS = frozenset({"им", "ею", "ей"})
+
+
+def headed_by_links(
+    sent: Sent, mentions: list[Mention], text: str, before: list[Mention] = ()
+) -> list[RoleLink]:
+    """`Народной партии, возглавляемой Бхутто`, `РСП, возглавляемый Никитой Михалковым`,
+    `возглавляемая ею партия «Новый свет Мьянмы»`: a passive participle of a heading verb
+    ties the person it names (or the person named last, for a pronoun) to the
+    organisation it describes, the one before its comma or else the one after it. The
+    role mention is the participle, as for `verb_links`."""
+    tokens = sent.tokens
+    orgs = {m.start: m for m in mentions if m.type == "ORG"}
+    org_ends = {m.end: m for m in mentions if m.type == "ORG"}
+    people = {m.start: m for m in mentions if m.type == "PER"}
+    out = []
+    for i, verb in enumerate(tokens[:-1]):
+        if verb.lemma not in _HEADING or verb.feats.get("Voice") != "Pass":
+            continue
+        agent = tokens[i + 1]
+        if agent.start in people:
+            person = people[agent.start]
+            after = i + 1 + len(person.tokens)
+        elif agent.text.lower() in _AGENT_PRONOUNS and agent.feats.get("Case") == "Ins":
+            named = [m for m in [*before, *mentions] if m.type == "PER" and m.end <= verb.start]
+            if not named:
+                continue
+            person, after = named[-1], i + 2
+        else:
+            continue
+        org = org_ends.get(tokens[i - 2].end) if i >= 2 and tokens[i - 1].text == "," else None
+        org = org or _organisation_at(tokens, after, orgs)
+        if org is None:
+            continue
+        out.append(
+            RoleLink(
+                title="руководитель",
+                organisation=normal(org.tokens, org.type, text),
+                person_mention=_span(text, person.start, person.end),
+                role_mention=_span(text, verb.start, verb.end),
+                organisation_mention=_span(text, org.start, org.end),
+            )
+        )
+    return out
+
+
 # Pronouns that stand for a person as a verb's subject.
 _SUBJECT_PRONOUNS = frozenset({"он", "она"})
 
@@ -1482,7 +1529,8 @@ def role_links(
     out += [
         link
         for k, (sent, inside) in enumerate(by_sentence)
-        for link in verb_links(sent, inside, text, _mentions_before(by_sentence, k))
+        for rule in (verb_links, headed_by_links)
+        for link in rule(sent, inside, text, _mentions_before(by_sentence, k))
     ]
     out += [link for sent, inside in by_sentence for link in member_links(sent, inside, text)]
     return links, out

@@ -103,15 +103,21 @@ def quotewho_row(name: str, doc: Document) -> dict:
     without an organisation makes none, nor one without a title (a workplace alone); a
     fact is stated once, on its first link (a person's links are by position), as
     annotators mark it on one position mention, not on every `президент` that repeats
-    it."""
+    it, nor again for a shorter name of the same person."""
     entities = [{"type": e.type, "start": e.start, "end": e.end} for e in doc.entities]
     # the ROLE mention around a link's title (it may leave out an `экс-` the title keeps)
     wholes = [e for e in doc.entities if e.type == "ROLE"]
     orgs = [e for e in doc.entities if e.type == "ORG"]
     named = [e for e in doc.entities if e.type in ("LOC", "ORG")]
     relations = []
+    # a name's words -> (title, organisation) of the facts stated for that person
+    facts: dict[frozenset[str], set[tuple[str, str | None]]] = {}
     for person in doc.people:
-        stated = set()  # (title, organisation) of the person's facts so far
+        words = frozenset(person.name.lower().split())
+        # a person the clustering left apart from a fuller name (`Борис Николаевич`,
+        # `Борис Николаевич Ельцин`) is the same holder: their facts are stated once too
+        stated = set().union(*(seen for w, seen in facts.items() if w <= words or words <= w))
+        facts[words] = stated
         for link in person.roles:
             who, where = span(link.person_mention), link.organisation_mention
             mention = link.role_mention

@@ -471,6 +471,7 @@ def split_title(
         # role); the name after it is the organisation
         title_end, dependants = _field_end(tokens, title_end), None
     rest = tokens[title_end : dependants or len(tokens)]  # a place phrase is no organisation
+    rest = _unqualified(rest)
     named = [
         m
         for m in mentions
@@ -493,6 +494,27 @@ def split_title(
     if named and inner and (named[0].start, named[0].end) == (inner[0].start, inner[-1].end):
         organisation = named[0]  # `исполкома "Единой России"`: the quoted name alone
     return Role.of(tokens, tokens[:title_end], organisation)
+
+
+def _qualitative(token: Token) -> bool:
+    """`влиятельного`, `крупнейшей`: an adjective that grades (pymorphy3's Qual)."""
+    return (
+        token.pos == "ADJ"
+        and token.text.islower()
+        and any("Qual" in p.tag for p in parses(token.text)[:1])
+    )
+
+
+def _unqualified(rest: list[Token]) -> list[Token]:
+    """An organisation's words without the grading adjectives that open it right before
+    its name: `Председатель влиятельного Комитета по иностранным делам` → `Комитета по
+    иностранным делам`, as factRuEval's and NEREL's organisations leave them out; a
+    relational one is the name's (`синодального Отдела`, `японского МИДа`) and one before
+    a common noun the phrase's (`независимого еженедельника «Пермский обозреватель»`)."""
+    k = 0
+    while k < len(rest) - 1 and _qualitative(rest[k]):
+        k += 1
+    return rest[k:] if k and rest[k].text[:1].isupper() else rest
 
 
 # Titles whose genitive noun is a field, not a unit: `министр связи`, `замминистра

@@ -1523,6 +1523,32 @@ def _placed_organisations(
     return out
 
 
+# Nouns whose role is a post contested, not held: `выборы главы государства`,
+# `кандидатом на пост главы Франции`.
+_CONTESTS = {"выборы", "кандидат", "претендент"}
+# Words between such a noun and the role: `на пост`, `на должность`; after them a
+# candidacy is one too (`кандидатуры на должность президента`, but `кандидатуру спикера
+# Нижней палаты Мирославы Немцовой` is the speaker's).
+_TO_POST = {"на", "пост", "должность"}
+
+
+def _contested(role: Role, by_sentence: list[tuple[Sent, list[Mention]]]) -> bool:
+    """`Кандидатом на выборы главы государства стала …`, `Марин Ле Пен стала кандидатом на
+    пост главы Франции`: a genitive role after `выборы`, or after a candidate's `на пост`,
+    names the post voted for, which its candidate does not hold."""
+    first = role.tokens[0]
+    if not _is_genitive(first):
+        return False
+    sent = next((sent for sent, _ in by_sentence if sent.start <= first.start < sent.end), None)
+    if sent is None:
+        return False
+    i = j = _index(sent.tokens, first.start) - 1
+    while i > 0 and sent.tokens[i].text.lower() in _TO_POST:
+        i -= 1
+    lemma = sent.tokens[i].lemma if i >= 0 else ""
+    return lemma in _CONTESTS or (lemma == "кандидатура" and i < j)
+
+
 # Whether the workplace classifier adds person–organisation links (`workplaces`).
 USE_WORKPLACES = True
 
@@ -1536,6 +1562,7 @@ def role_links(
     if USE_LINKER:
         links += learned_links(by_sentence, links)
     links = _placed_organisations(by_sentence, links)
+    links = [link for link in links if not _contested(link.role, by_sentence)]
     sents = [sent for sent, _ in by_sentence]
     mentions = [m for _, inside in by_sentence for m in inside]
     before = {b.start: a for sent in sents for a, b in pairwise(sent.tokens)}

@@ -1523,9 +1523,9 @@ def _placed_organisations(
     return out
 
 
-# Nouns whose role is a post contested, not held: `выборы главы государства`,
-# `кандидатом на пост главы Франции`.
-_CONTESTS = {"выборы", "кандидат", "претендент"}
+# Words whose role is a post contested, not held: `выборы главы государства`,
+# `кандидатом на пост главы Франции`, `баллотироваться на пост президента России`.
+_CONTESTS = {"выборы", "кандидат", "претендент", "баллотироваться", "претендовать", "выдвигаться"}
 # Words between such a noun and the role: `на пост`, `на должность`; after them a
 # candidacy is one too (`кандидатуры на должность президента`, but `кандидатуру спикера
 # Нижней палаты Мирославы Немцовой` is the speaker's).
@@ -1534,8 +1534,9 @@ _TO_POST = {"на", "пост", "должность"}
 
 def _contested(role: Role, by_sentence: list[tuple[Sent, list[Mention]]]) -> bool:
     """`Кандидатом на выборы главы государства стала …`, `Марин Ле Пен стала кандидатом на
-    пост главы Франции`: a genitive role after `выборы`, or after a candidate's `на пост`,
-    names the post voted for, which its candidate does not hold."""
+    пост главы Франции`: a genitive role after `выборы`, or after a candidate's (or a
+    running verb's) `на пост`, names the post voted for, which its candidate does not
+    hold."""
     first = role.tokens[0]
     if not _is_genitive(first):
         return False

@@ -16,6 +16,7 @@ left unlinked as a subject stands for the person named last (`anaphoric_links`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -1532,16 +1533,13 @@ _CONTESTS = {"выборы", "кандидат", "претендент", "бал
 _TO_POST = {"на", "пост", "должность"}
 
 
-def _contested(role: Role, by_sentence: list[tuple[Sent, list[Mention]]]) -> bool:
+def _contested(role: Role, sent: Sent) -> bool:
     """`Кандидатом на выборы главы государства стала …`, `Марин Ле Пен стала кандидатом на
     пост главы Франции`: a genitive role after `выборы`, or after a candidate's (or a
     running verb's) `на пост`, names the post voted for, which its candidate does not
     hold."""
     first = role.tokens[0]
     if not _is_genitive(first):
-        return False
-    sent = next((sent for sent, _ in by_sentence if sent.start <= first.start < sent.end), None)
-    if sent is None:
         return False
     i = j = _index(sent.tokens, first.start) - 1
     while i > 0 and sent.tokens[i].text.lower() in _TO_POST:
@@ -1563,7 +1561,12 @@ def role_links(
     if USE_LINKER:
         links += learned_links(by_sentence, links)
     links = _placed_organisations(by_sentence, links)
-    links = [link for link in links if not _contested(link.role, by_sentence)]
+    starts = [sent.start for sent, _ in by_sentence]
+    links = [
+        link
+        for link in links
+        if not _contested(link.role, by_sentence[bisect_right(starts, link.role.start) - 1][0])
+    ]
     sents = [sent for sent, _ in by_sentence]
     mentions = [m for _, inside in by_sentence for m in inside]
     before = {b.start: a for sent in sents for a, b in pairwise(sent.tokens)}

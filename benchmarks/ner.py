@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -77,6 +78,31 @@ def member_of_party(link: RoleLink, org: Entity) -> bool:
     return bool(link.title) and link.title.split()[0] in MEMBERS and "парти" in org.normal.lower()
 
 
+def titled(link: RoleLink) -> bool:
+    """Whether a link's role mention spells its title (`член`), though no ROLE mention
+    covers it; a verb's (`возглавлявший` → руководитель) or a preposition's does not."""
+    words = link.role_mention.text.lower().split()
+    return bool(link.title and words) and lemmas(words[0])[0] == link.title.split()[0]
+
+
+# A field after a role's organisation: `директор НАСА по космическим полётам`.
+_FIELD_AFTER = re.compile(r" по [а-яё]")
+
+
+def position_of(link: RoleLink, role: Entity | None, text: str) -> Span | Entity | None:
+    """The span a fact's Position is scored on: the title the link was read from, or None
+    for a link read from a verb or a preposition (`возглавил`, `из`); the whole ROLE
+    mention when a field follows the organisation inside it (`директор НАСА по
+    космическим полётам`), as both factRuEval's positions and NEREL's professions run
+    on over it."""
+    if role is None and not titled(link):
+        return None
+    where = link.organisation_mention
+    if role and where and where.end < role.end and _FIELD_AFTER.match(text, where.end):
+        return role
+    return link.role_mention
+
+
 def quotewho_row(name: str, doc: Document) -> dict:
     """Entities and links of one document in the scorer's predictions format.
 
@@ -90,15 +116,21 @@ def quotewho_row(name: str, doc: Document) -> dict:
     without an organisation makes none, nor one without a title (a workplace alone); a
     fact is stated once, on its first link (a person's links are by position), as
     annotators mark it on one position mention, not on every `президент` that repeats
-    it."""
+    it, nor again for a shorter name of the same person."""
     entities = [{"type": e.type, "start": e.start, "end": e.end} for e in doc.entities]
     # the ROLE mention around a link's title (it may leave out an `экс-` the title keeps)
     wholes = [e for e in doc.entities if e.type == "ROLE"]
     orgs = [e for e in doc.entities if e.type == "ORG"]
     named = [e for e in doc.entities if e.type in ("LOC", "ORG")]
     relations = []
+    # a name's words -> (title, organisation) of the facts stated for that person
+    facts: dict[frozenset[str], set[tuple[str, str | None]]] = {}
     for person in doc.people:
-        stated = set()  # (title, organisation) of the person's facts so far
+        words = frozenset(person.name.lower().split())
+        # a person the clustering left apart from a fuller name (`Борис Николаевич`,
+        # `Борис Николаевич Ельцин`) is the same holder: their facts are stated once too
+        stated = set().union(*(seen for w, seen in facts.items() if w <= words or words <= w))
+        facts[words] = stated
         for link in person.roles:
             who, where = span(link.person_mention), link.organisation_mention
             mention = link.role_mention
@@ -132,11 +164,12 @@ def quotewho_row(name: str, doc: Document) -> dict:
             if (link.title, link.organisation) in stated:
                 continue
             stated.add((link.title, link.organisation))
+            position = position_of(link, role, doc.text)
             relations.append(
                 {
                     "type": "OCCUPATION",
                     "who": who,
-                    "position": span(link.role_mention) if role else None,
+                    "position": span(position) if position else None,
                     "where": span(where_of(link, named)),
                 }
             )

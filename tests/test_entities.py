@@ -208,6 +208,29 @@ def test_a_role_joined_by_and_to_the_next_is_not_the_name_before_it() -> None:
     assert producers == {"Игорь Жижикин"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # factRuEval devset book_367 (its title line)
+        ("Марин Ле Пен стала кандидатом на пост главы Франции", "Марин Ле Пен"),
+        # NEREL train 226
+        (
+            "Впрочем, подчеркивает газета, Мэйсон - не единственный кандидат на пост главы"
+            " Федерального бюро расследований.",
+            "Мэйсон",
+        ),
+        # NEREL train 105317
+        (
+            "Напомним, что 72-х летний Геннадий Зюганов бессменно руководит КПРФ более 20 лет,"
+            " неоднократно баллотироваться на пост президента России.",
+            "Геннадий Зюганов",
+        ),
+    ],
+)
+def test_a_post_run_for_is_not_held(sentence: str, name: str) -> None:
+    assert not {"глава", "президент"} & _titles(sentence, name)
+
+
 def test_a_copula_links_the_closest_name() -> None:
     """NEREL dev last_62: the grandson took the post, not the grandfather named before him."""
     sentence = next(

@@ -16,6 +16,7 @@ left unlinked as a subject stands for the person named last (`anaphoric_links`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -471,6 +472,7 @@ def split_title(
         # role); the name after it is the organisation
         title_end, dependants = _field_end(tokens, title_end), None
     rest = tokens[title_end : dependants or len(tokens)]  # a place phrase is no organisation
+    rest = _unqualified(rest)
     named = [
         m
         for m in mentions
@@ -493,6 +495,27 @@ def split_title(
     if named and inner and (named[0].start, named[0].end) == (inner[0].start, inner[-1].end):
         organisation = named[0]  # `исполкома "Единой России"`: the quoted name alone
     return Role.of(tokens, tokens[:title_end], organisation)
+
+
+def _qualitative(token: Token) -> bool:
+    """`влиятельного`, `крупнейшей`: an adjective that grades (pymorphy3's Qual)."""
+    return (
+        token.pos == "ADJ"
+        and token.text.islower()
+        and any("Qual" in p.tag for p in parses(token.text)[:1])
+    )
+
+
+def _unqualified(rest: list[Token]) -> list[Token]:
+    """An organisation's words without the grading adjectives that open it right before
+    its name: `Председатель влиятельного Комитета по иностранным делам` → `Комитета по
+    иностранным делам`, as factRuEval's and NEREL's organisations leave them out; a
+    relational one is the name's (`синодального Отдела`, `японского МИДа`) and one before
+    a common noun the phrase's (`независимого еженедельника «Пермский обозреватель»`)."""
+    k = 0
+    while k < len(rest) - 1 and _qualitative(rest[k]):
+        k += 1
+    return rest[k:] if k and rest[k].text[:1].isupper() else rest
 
 
 # Titles whose genitive noun is a field, not a unit: `министр связи`, `замминистра
@@ -1308,6 +1331,53 @@ def verb_links(
     return out
 
 
+# Instrumental pronouns naming who heads an organisation: `возглавляемая ею партия`.
+_AGENT_PRONOUNS = frozenset({"им", "ею", "ей"})
+
+
+def headed_by_links(
+    sent: Sent, mentions: list[Mention], text: str, before: list[Mention] = ()
+) -> list[RoleLink]:
+    """`Народной партии, возглавляемой Бхутто`, `РСП, возглавляемый Никитой Михалковым`,
+    `возглавляемая ею партия «Новый свет Мьянмы»`: a passive participle of a heading verb
+    ties the person it names (or the person named last, for a pronoun) to the
+    organisation it describes, the one before its comma or else the one after it. The
+    role mention is the participle, as for `verb_links`."""
+    tokens = sent.tokens
+    orgs = {m.start: m for m in mentions if m.type == "ORG"}
+    org_ends = {m.end: m for m in mentions if m.type == "ORG"}
+    people = {m.start: m for m in mentions if m.type == "PER"}
+    out = []
+    for i, verb in enumerate(tokens[:-1]):
+        if verb.lemma not in _HEADING or verb.feats.get("Voice") != "Pass":
+            continue
+        agent = tokens[i + 1]
+        if agent.start in people:
+            person = people[agent.start]
+            after = i + 1 + len(person.tokens)
+        elif agent.text.lower() in _AGENT_PRONOUNS and agent.feats.get("Case") == "Ins":
+            named = [m for m in [*before, *mentions] if m.type == "PER" and m.end <= verb.start]
+            if not named:
+                continue
+            person, after = named[-1], i + 2
+        else:
+            continue
+        org = org_ends.get(tokens[i - 2].end) if i >= 2 and tokens[i - 1].text == "," else None
+        org = org or _organisation_at(tokens, after, orgs)
+        if org is None:
+            continue
+        out.append(
+            RoleLink(
+                title="руководитель",
+                organisation=normal(org.tokens, org.type, text),
+                person_mention=_span(text, person.start, person.end),
+                role_mention=_span(text, verb.start, verb.end),
+                organisation_mention=_span(text, org.start, org.end),
+            )
+        )
+    return out
+
+
 # Pronouns that stand for a person as a verb's subject.
 _SUBJECT_PRONOUNS = frozenset({"он", "она"})
 
@@ -1759,6 +1829,30 @@ def _placed_organisations(
     return out
 
 
+# Words whose role is a post contested, not held: `выборы главы государства`,
+# `кандидатом на пост главы Франции`, `баллотироваться на пост президента России`.
+_CONTESTS = {"выборы", "кандидат", "претендент", "баллотироваться", "претендовать", "выдвигаться"}
+# Words between such a noun and the role: `на пост`, `на должность`; after them a
+# candidacy is one too (`кандидатуры на должность президента`, but `кандидатуру спикера
+# Нижней палаты Мирославы Немцовой` is the speaker's).
+_TO_POST = {"на", "пост", "должность"}
+
+
+def _contested(role: Role, sent: Sent) -> bool:
+    """`Кандидатом на выборы главы государства стала …`, `Марин Ле Пен стала кандидатом на
+    пост главы Франции`: a genitive role after `выборы`, or after a candidate's (or a
+    running verb's) `на пост`, names the post voted for, which its candidate does not
+    hold."""
+    first = role.tokens[0]
+    if not _is_genitive(first):
+        return False
+    i = j = _index(sent.tokens, first.start) - 1
+    while i > 0 and sent.tokens[i].text.lower() in _TO_POST:
+        i -= 1
+    lemma = sent.tokens[i].lemma if i >= 0 else ""
+    return lemma in _CONTESTS or (lemma == "кандидатура" and i < j)
+
+
 # Whether the workplace classifier adds person–organisation links (`workplaces`).
 USE_WORKPLACES = True
 
@@ -1772,6 +1866,12 @@ def role_links(
     if USE_LINKER:
         links += learned_links(by_sentence, links)
     links = _placed_organisations(by_sentence, links)
+    starts = [sent.start for sent, _ in by_sentence]
+    links = [
+        link
+        for link in links
+        if not _contested(link.role, by_sentence[bisect_right(starts, link.role.start) - 1][0])
+    ]
     sents = [sent for sent, _ in by_sentence]
     mentions = [m for _, inside in by_sentence for m in inside]
     before = {b.start: a for sent in sents for a, b in pairwise(sent.tokens)}
@@ -1787,7 +1887,8 @@ def role_links(
     out += [
         link
         for k, (sent, inside) in enumerate(by_sentence)
-        for link in verb_links(sent, inside, text, _mentions_before(by_sentence, k))
+        for rule in (verb_links, headed_by_links)
+        for link in rule(sent, inside, text, _mentions_before(by_sentence, k))
     ]
     out += [link for sent, inside in by_sentence for link in member_links(sent, inside, text)]
     return links, out

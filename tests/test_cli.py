@@ -201,14 +201,40 @@ def test_entities_table_and_json(capsys, expected) -> None:
 def test_scheduler_runs_the_job_through_quotewho_dask(capsys, monkeypatch) -> None:
     calls = []
 
-    def pipe(items, scheduler, batch_size, on_error):
-        calls.append((scheduler, batch_size))
-        return quotewho._default_pipeline().pipe(items, as_tuples=True, on_error=on_error)
+    def pipe(items, scheduler, batch_size, on_error, home_country):
+        calls.append((scheduler, batch_size, home_country))
+        nlp = quotewho._default_pipeline(home_country)
+        return nlp.pipe(items, as_tuples=True, on_error=on_error)
 
     monkeypatch.setitem(sys.modules, "quotewho.dask", types.SimpleNamespace(pipe=pipe))
     args = ["extract", "--scheduler", "tcp://10.0.0.5:8786", "--batch-size", "7", *ARTICLES[:2]]
-    code, out, _ = run(args, capsys)
-    assert code == 0 and calls == [("tcp://10.0.0.5:8786", 7)] and len(jsonl(out)) == 2
+    code, out, _ = run([*args, "--home-country", "Казахстан"], capsys)
+    assert code == 0 and len(jsonl(out)) == 2
+    assert calls == [("tcp://10.0.0.5:8786", 7, "Казахстан")]
+
+
+# The bare `Премьер-министр` of a text that names Kazakhstan most: made up, in the style of
+# the founding example (shared/examples/kior-akimat-sarap.txt).
+KAZAKH = (
+    "Премьер-министр Алихан Смаилов провёл совещание в Астане. В Казахстане растут цены. "
+    "Жители Казахстана ждут решений."
+)
+
+
+@pytest.mark.parametrize(("home", "organisation"), [("Казахстан", "Казахстан"), ("", "")])
+def test_home_country_names_a_bare_state_post(capsys, monkeypatch, home, organisation) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(KAZAKH.encode("utf-8"))))
+    code, out, _ = run(["entities", "--format", "json", "--home-country", home, "-"], capsys)
+    (doc,) = json.loads(out)
+    (person,) = doc["people"]
+    assert code == 0 and [r["organisation"] or "" for r in person["roles"]] == [organisation]
+
+
+def test_an_unknown_home_country_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        run(["entities", "--home-country", "Kazakhstan", *ARTICLES[:1]], capsys)
+    assert stop.value.code == 2
+    assert "unknown country 'Kazakhstan'" in capsys.readouterr().err
 
 
 # ---------------------------------------------------------------- bad inputs

@@ -345,3 +345,8 @@ def test_a_party_member_is_no_workplace_of_the_party() -> None:
     assert ("член", "партия «Лига Севера»") in {(k.title, k.organisation) for k in person.roles}
     relations = _benchmark_rows().quotewho_row("150842", doc)["relations"]
     assert not [r for r in relations if r["type"] == "WORKPLACE"]
+
+
+def test_pipeline_rejects_an_unknown_home_country() -> None:
+    with pytest.raises(ValueError, match="Kazakhstan"):
+        quotewho.Pipeline(home_country="Kazakhstan")

@@ -21,6 +21,7 @@ from .model import (
     Speaker,
 )
 from .pipeline import Pipeline
+from .posts import HOME_COUNTRY
 from .tables import to_frame, to_records
 
 __all__ = [
@@ -43,8 +44,9 @@ __version__ = "0.1.0"
 
 
 @cache
-def _default_pipeline() -> Pipeline:
-    return Pipeline()
+def _default_pipeline(home_country: str | None = HOME_COUNTRY) -> Pipeline:
+    """The pipeline `extract`, the CLI and each Dask worker share, one per home country."""
+    return Pipeline(home_country)
 
 
 def extract(text: str) -> Document:

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .model import Document
+from .places import country_names
+from .posts import HOME_COUNTRY
 from .tables import COLUMNS, quote_rows
 
 if TYPE_CHECKING:
@@ -440,11 +442,15 @@ def documents(pairs: Iterator[tuple[str, Input]], state: Run) -> Iterator[tuple[
         from .dask import pipe
 
         return pipe(
-            pairs, scheduler=args.scheduler, batch_size=args.batch_size, on_error=state.failed
+            pairs,
+            scheduler=args.scheduler,
+            batch_size=args.batch_size,
+            on_error=state.failed,
+            home_country=args.home_country or None,
         )
     from . import _default_pipeline
 
-    nlp = _default_pipeline()
+    nlp = _default_pipeline(args.home_country or None)
     return _closing(
         nlp,
         nlp.pipe(
@@ -572,6 +578,15 @@ EPILOG = """exit codes: 0 all inputs analysed, 1 an error stopped the run, 2 bad
 3 some inputs were skipped (named on stderr), 130 interrupted (Ctrl-C or SIGTERM)"""
 
 
+def home_country(value: str) -> str:
+    """A `--home-country` value: a country's name as `models/countries.tsv` gives it, or ''."""
+    if value and value not in country_names():
+        raise argparse.ArgumentTypeError(
+            f"unknown country {value!r} (Russian names as in models/countries.tsv: Казахстан)"
+        )
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     """The `quotewho` command line."""
     top = argparse.ArgumentParser(
@@ -595,6 +610,13 @@ def parser() -> argparse.ArgumentParser:
         add("--batch-size", type=int, default=8, metavar="N", help="documents per batch")
         add("--progress", action="store_true", help="progress bar on stderr (on for a tty)")
         add("--scheduler", metavar="ADDRESS", help="run on the Dask cluster at ADDRESS")
+        add(
+            "--home-country",
+            type=home_country,
+            default=HOME_COUNTRY,
+            metavar="NAME",
+            help=f"country of a bare state post (default {HOME_COUNTRY}; '' for none)",
+        )
         add("--strict", action="store_true", help="stop at the first bad input")
         add("--resume", action="store_true", help="continue -o FILE, skipping ids already in it")
     return top

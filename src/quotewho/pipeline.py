@@ -13,11 +13,12 @@ from functools import cached_property
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from . import morph, ner, norm, roles
+from . import morph, ner, norm, posts, roles
 from .draft import Draft
 from .errors import InputError
 from .model import Document, Entity
 from .people import cluster_organisations, cluster_people, verb_genders
+from .places import country_names
 from .quotes import find_quotes
 from .segment import Sent, segment
 
@@ -37,7 +38,21 @@ class Pipeline:
 
     >>> nlp = Pipeline()
     >>> doc = nlp("Он отметил, что сейчас необходимо вовлечение общественности.")
+
+    `home_country` is the country a text leaves unnamed: a bare state post (`Премьер-министр
+    Михаил Фрадков`) in a text that names it more than any other country is linked to it,
+    marked `RoleLink.inferred`. Russian news means Russia (the default); for Kazakh news,
+    ``Pipeline(home_country="Казахстан")``; None infers no country. Names are those of
+    `models/countries.tsv`.
     """
+
+    def __init__(self, home_country: str | None = posts.HOME_COUNTRY) -> None:
+        if home_country is not None and home_country not in country_names():
+            raise ValueError(
+                f"unknown home_country {home_country!r}: give a country's Russian name as in "
+                "models/countries.tsv (e.g. 'Казахстан'), or None"
+            )
+        self.home_country = home_country
 
     @cached_property
     def _taggers(self) -> Taggers:
@@ -166,7 +181,7 @@ class Pipeline:
         for draft in drafts:
             self.tag_entities(draft, found[done : done + len(draft.sents)])
             done += len(draft.sents)
-            links = roles.document_links(draft.sents, draft.mentions, draft.text)
+            links = roles.document_links(draft.sents, draft.mentions, draft.text, self.home_country)
             draft.people = cluster_people(draft.entities, links, verb_genders(draft.sents))
             draft.organisations = cluster_organisations(draft.entities)
             draft.quotes = find_quotes(draft)

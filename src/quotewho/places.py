@@ -27,6 +27,12 @@ def _country_rows() -> list[tuple[str, list[str], list[str]]]:
 
 
 @cache
+def country_names() -> frozenset[str]:
+    """The countries' names as `models/countries.tsv` gives them (`Казахстан`)."""
+    return frozenset(name for name, _, _ in _country_rows())
+
+
+@cache
 def countries() -> dict[tuple[str, ...], str]:
     """Lemma sequences (a name, an adjective, an abbreviation) → the country's name."""
     out: dict[tuple[str, ...], str] = {}

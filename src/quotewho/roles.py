@@ -1744,16 +1744,16 @@ def _adjective_country_link(link: Link, before: Token | None, text: str) -> Role
 
 
 def _inferred_country_link(
-    link: Link, text: str, found: list[posts.CountryMention]
+    link: Link, text: str, found: list[posts.CountryMention], home: str | None
 ) -> RoleLink | None:
-    """A bare state post, no organisation or country named at it, in a text about Russia
-    is Russia's (`Премьер-министр Михаил Фрадков`, see `posts.unnamed_country`): the
-    organisation mention is the country's name nearest to the role, and the link says it
-    was inferred. None for any other link."""
+    """A bare state post, no organisation or country named at it, in a text about the
+    `home` country is that country's (`Премьер-министр Михаил Фрадков` in a text about
+    Russia, see `posts.unnamed_country`): the organisation mention is the country's name
+    nearest to the role, and the link says it was inferred. None for any other link."""
     role = link.role
     if role.organisation is not None or not role.title or not posts.is_state_post(role.title):
         return None
-    country = posts.unnamed_country(found)
+    country = posts.unnamed_country(found, home)
     where = posts.nearest(found, country, role.start) if country else None
     if where is None:
         return None
@@ -1783,13 +1783,16 @@ def learned_links(by_sentence: list[tuple[Sent, list[Mention]]], links: list[Lin
 USE_LINKER = True
 
 
-def document_links(sents: list[Sent], mentions: list[Mention], text: str) -> list[RoleLink]:
+def document_links(
+    sents: list[Sent], mentions: list[Mention], text: str, home: str | None = posts.HOME_COUNTRY
+) -> list[RoleLink]:
     """Role links of a document whose `mentions` include its roles (see `tag_roles`): the
     rules' (`rule_links`), the pair classifier's (`learned_links`), those of heading
     and membership verbs, which have no role mention, and the workplace classifier's,
-    which have no title (`workplaces`)."""
+    which have no title (`workplaces`). A bare state post is the `home` country's when
+    the text names it most (None: never inferred)."""
     by_sentence = list(_by_sentence(sents, mentions))
-    links, out = role_links(by_sentence, text)
+    links, out = role_links(by_sentence, text, home)
     if USE_WORKPLACES:
         out += workplaces.workplace_links(by_sentence, links, out, text)
     return out
@@ -1858,7 +1861,7 @@ USE_WORKPLACES = True
 
 
 def role_links(
-    by_sentence: list[tuple[Sent, list[Mention]]], text: str
+    by_sentence: list[tuple[Sent, list[Mention]]], text: str, home: str | None = posts.HOME_COUNTRY
 ) -> tuple[list[Link], list[RoleLink]]:
     """The person–role links of the rules and the pair classifier, and the public links
     they make with those of heading and membership verbs."""
@@ -1880,7 +1883,7 @@ def role_links(
     found = posts.country_mentions(sents, mentions, text) if bare else []
     out = [
         _adjective_country_link(link, before.get(link.role.start), text)
-        or _inferred_country_link(link, text, found)
+        or _inferred_country_link(link, text, found, home)
         or _role_link(link, text)
         for link in links
     ]

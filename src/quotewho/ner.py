@@ -431,7 +431,40 @@ def drop_leading_age(mentions: list[Mention], sent: Sent, text: str) -> list[Men
     return out
 
 
+def _initial(token: Token) -> bool:
+    """`Б`, `Дж`: a one-letter capital or a capital and one small letter (a name cut short)."""
+    text = token.text
+    return (
+        text.isalpha()
+        and text[:1].isupper()
+        and (len(text) == 1 or text[1:].islower())
+        and (len(text) <= 2)
+    )
+
+
+def initials_open_sentence(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Б.Обама выдвинул …`, `Ю. Чайка заверил …`: initials with their periods and a
+    capitalised word opening a sentence are a name. The tagger misses them there (it
+    reads the first period as a sentence's end), though it finds them inside a sentence
+    (`назначил А.Бастрыкина`)."""
+    tokens = sent.tokens
+    k = 0
+    while k + 2 < len(tokens) and _initial(tokens[k]) and tokens[k + 1].text == ".":
+        k += 2
+    if k == 0 or k >= len(tokens):
+        return mentions
+    surname = tokens[k]
+    parts = surname.text.split("-")
+    if not all(part[:1].isupper() and part[1:].islower() and part.isalpha() for part in parts):
+        return mentions
+    if any(m.start < surname.end for m in mentions):
+        return mentions
+    name = tokens[: k + 1]
+    return [Mention(name[0].start, surname.end, "PER", name), *mentions]
+
+
 RULES: list[Rule] = [
+    initials_open_sentence,
     join_split_names,
     split_glued_names,
     drop_leading_age,

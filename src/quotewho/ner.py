@@ -44,7 +44,45 @@ def tag_sentences(
         for rule in rules:
             mentions = rule(mentions, sent, text)
         out += mentions
-    return out
+    return surnames_seen_elsewhere(out, sents)
+
+
+def _capitalised(word: str) -> bool:
+    """`Фаяда`, `Акуфо-Аддо`: each part a capital and small letters."""
+    return all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in word.split("-"))
+
+
+def surnames_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Mention]:
+    """`Салам Фаяд … ⏎Фаяда в Палестине критиковали`: a capitalised word no mention
+    covers, that is (by lemma or word) the surname of a full name tagged elsewhere in the
+    document, is that person. The tagger misses a bare surname most often where a
+    sentence opens, and a foreign one anywhere."""
+    surnames = set()
+    for mention in mentions:
+        words = [t for t in mention.tokens if t.text.isalpha() or "-" in t.text]
+        if mention.type == "PER" and len(words) > 1 and _capitalised(words[-1].text):
+            surnames |= {_key(words[-1]), words[-1].text.lower()}
+    if not surnames:
+        return mentions
+    covered = {t.start for m in mentions for t in m.tokens}
+    found = []
+    for sent in sents:
+        tokens = sent.tokens
+        for k, t in enumerate(tokens):
+            if (
+                t.start not in covered
+                and len(t.text) > 2
+                and t.pos != "ADJ"  # `Папа Римский`, `Патриарх Болгарский`: titles
+                and _capitalised(t.text)
+                and (_key(t) in surnames or t.text.lower() in surnames)
+                # a capitalised neighbour makes a longer name (`Иосифа Бродского`,
+                # `Larry King Live`) whose bounds are the tagger's to find
+                and not any(
+                    _capitalised(n.text) for n in tokens[max(k - 1, 0) : k + 2] if n is not t
+                )
+            ):
+                found.append(Mention(t.start, t.end, "PER", [t]))
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
 
 def split_parenthesised(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:

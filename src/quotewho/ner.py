@@ -82,7 +82,25 @@ def surnames_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[
                 )
             ):
                 found.append(Mention(t.start, t.end, "PER", [t]))
+    mentions = [_retyped_surname(m, surnames) for m in mentions]
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
+def _retyped_surname(mention: Mention, surnames: set[str]) -> Mention:
+    """`Махамой и Акуфо-Аддо` read as places after `Джон Махама` was a person: a one-word
+    organisation or place that is a surname named in full in the document is that person."""
+    token = mention.tokens[0]
+    if (
+        mention.type in ("LOC", "ORG")
+        and len(mention.tokens) == 1
+        and not _reading(token, "ADJF")  # `герцогини Кембриджской`: a title
+        and _capitalised(token.text)
+        and (_key(token) in surnames or token.text.lower() in surnames)
+        and (_key(token),) not in place_names()
+        and (_key(token),) not in known_types()
+    ):
+        return Mention(mention.start, mention.end, "PER", mention.tokens)
+    return mention
 
 
 def split_parenthesised(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:

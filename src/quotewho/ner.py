@@ -44,7 +44,34 @@ def tag_sentences(
         for rule in rules:
             mentions = rule(mentions, sent, text)
         out += mentions
-    return surnames_seen_elsewhere(out, sents)
+    return surnames_seen_elsewhere(split_owners(out), sents)
+
+
+def split_owners(mentions: list[Mention]) -> list[Mention]:
+    """`оператор Аль-Джазиры Сами аль-Хадж`, `король Эсватини Мсвати III`: a PER mention
+    whose first word is a place or an organisation named alone elsewhere in the document
+    (or a country, or a name of `models/entity_types.txt`) and whose other words are a
+    name of two or more is that place or organisation, in the genitive of the title
+    before it, and the person."""
+    kinds = {}
+    for m in mentions:
+        if m.type in ("LOC", "ORG") and len(m.tokens) == 1:
+            kinds.setdefault(_key(m.tokens[0]), m.type)
+    out = []
+    for m in mentions:
+        first, rest = m.tokens[0], m.tokens[1:]
+        key = _key(first)
+        kind = (
+            kinds.get(key)
+            or known_types().get((key,))
+            or ("LOC" if (key,) in place_names() else None)
+        )
+        kind = "ORG" if kind == "SEAT" else kind
+        if m.type == "PER" and kind and len(rest) > 1 and rest[0].text[:1].isupper():
+            out.append(Mention(first.start, first.end, kind, [first]))
+            m = Mention(rest[0].start, m.end, "PER", rest)
+        out.append(m)
+    return out
 
 
 def _capitalised(word: str) -> bool:

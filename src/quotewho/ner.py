@@ -546,6 +546,18 @@ def initials_open_sentence(mentions: list[Mention], sent: Sent, text: str) -> li
     return [Mention(name[0].start, surname.end, "PER", name), *mentions]
 
 
+def drop_final_period(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Харальд V.`, `В.Л.`: a name ends at its last word, before a period (the sentence's,
+    or an initial's: factRuEval marks name words, and NEREL mostly agrees)."""
+    out = []
+    for m in mentions:
+        if m.type == "PER" and len(m.tokens) > 1 and m.tokens[-1].text == ".":
+            rest = m.tokens[:-1]
+            m = Mention(m.start, rest[-1].end, "PER", rest)
+        out.append(m)
+    return out
+
+
 RULES: list[Rule] = [
     initials_open_sentence,
     join_split_names,
@@ -556,6 +568,7 @@ RULES: list[Rule] = [
     places_by_name,
     split_lists,
     split_parenthesised,
+    drop_final_period,
     people_named_as_places,
     balance_quotes,
     org_head_before_name,

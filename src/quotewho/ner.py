@@ -44,7 +44,7 @@ def tag_sentences(
         for rule in rules:
             mentions = rule(mentions, sent, text)
         out += mentions
-    return surnames_seen_elsewhere(split_owners(out), sents)
+    return names_seen_elsewhere(split_owners(out), sents)
 
 
 def split_owners(mentions: list[Mention]) -> list[Mention]:
@@ -79,17 +79,23 @@ def _capitalised(word: str) -> bool:
     return all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in word.split("-"))
 
 
-def surnames_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Mention]:
+def names_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Mention]:
     """`Салам Фаяд … ⏎Фаяда в Палестине критиковали`: a capitalised word no mention
     covers, that is (by lemma or word) the surname of a full name tagged elsewhere in the
-    document, is that person. The tagger misses a bare surname most often where a
-    sentence opens, and a foreign one anywhere."""
+    document, or its first name (`Егора Свиридова … «40 дней без Егора»`), is that
+    person. The tagger misses a bare surname most often where a sentence opens, and a
+    foreign one anywhere."""
     surnames = set()
     for mention in mentions:
         words = [t for t in mention.tokens if t.text.isalpha() or "-" in t.text]
         if mention.type == "PER" and len(words) > 1 and _capitalised(words[-1].text):
             surnames |= {_key(words[-1]), words[-1].text.lower()}
-    if not surnames:
+    names = set(surnames)
+    for mention in mentions:
+        words = [t for t in mention.tokens if t.text.isalpha() or "-" in t.text]
+        if mention.type == "PER" and len(words) > 1 and _first_name(words[0]):
+            names |= {_key(words[0]), words[0].text.lower()}
+    if not names:
         return mentions
     covered = {t.start for m in mentions for t in m.tokens}
     found = []
@@ -101,7 +107,7 @@ def surnames_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[
                 and len(t.text) > 2
                 and t.pos != "ADJ"  # `Папа Римский`, `Патриарх Болгарский`: titles
                 and _capitalised(t.text)
-                and (_key(t) in surnames or t.text.lower() in surnames)
+                and (_key(t) in names or t.text.lower() in names)
                 # a capitalised neighbour makes a longer name (`Иосифа Бродского`,
                 # `Larry King Live`) whose bounds are the tagger's to find
                 and not any(

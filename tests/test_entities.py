@@ -276,3 +276,15 @@ def test_a_plural_role_after_one_name_is_the_next_item_of_a_list() -> None:
         " восьмисот человек приняли участие в этом знаменательном событии."
     )
     assert "представитель" not in _titles(sentence, "Александр Хлопонин")
+
+
+def test_name_tagged_alone_is_found_elsewhere() -> None:
+    """ner.names_seen_elsewhere: the tagger finds `Рынска` only in the second sentence; a
+    name it tagged alone is looked for in the rest of the document (NEREL 1.1 dev
+    213769_text, lines 15 and 17)."""
+    text = (
+        "Рынска утверждала, что бывшая жена претендует на большую часть активов "
+        "медиаменеджера. 14 февраля Рынска писала, что Игорь находится в больнице."
+    )
+    doc = quotewho.extract(text)
+    assert [e.start for e in doc.entities if e.text == "Рынска" and e.type == "PER"] == [0, 98]

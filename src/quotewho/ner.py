@@ -82,9 +82,9 @@ def _capitalised(word: str) -> bool:
 def names_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Mention]:
     """`Салам Фаяд … ⏎Фаяда в Палестине критиковали`: a capitalised word no mention
     covers, that is (by lemma or word) the surname of a full name tagged elsewhere in the
-    document, or its first name (`Егора Свиридова … «40 дней без Егора»`), is that
-    person. The tagger misses a bare surname most often where a sentence opens, and a
-    foreign one anywhere."""
+    document, or its first name (`Егора Свиридова … «40 дней без Егора»`), or a name
+    tagged alone (`Акихито`), is that person. The tagger misses a bare name most often
+    where a sentence opens, and a foreign one anywhere."""
     surnames = set()
     for mention in mentions:
         words = [t for t in mention.tokens if t.text.isalpha() or "-" in t.text]
@@ -94,6 +94,12 @@ def names_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Men
     for mention in mentions:
         words = [t for t in mention.tokens if t.text.isalpha() or "-" in t.text]
         if mention.type == "PER" and len(words) > 1 and _first_name(words[0]):
+            names |= {_key(words[0]), words[0].text.lower()}
+        if (
+            mention.type == "PER"
+            and len(mention.tokens) == len(words) == 1
+            and _lone_name(words[0])
+        ):
             names |= {_key(words[0]), words[0].text.lower()}
     if not names:
         return mentions
@@ -108,6 +114,7 @@ def names_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Men
                 and t.pos != "ADJ"  # `Папа Римский`, `Патриарх Болгарский`: titles
                 and _capitalised(t.text)
                 and (_key(t) in names or t.text.lower() in names)
+                and not _quoted(tokens, k)  # `«Порше»`, `«Биг-Бен»`: a brand, a title
                 # a capitalised neighbour makes a longer name (`Иосифа Бродского`,
                 # `Larry King Live`) whose bounds are the tagger's to find
                 and not any(
@@ -117,6 +124,23 @@ def names_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Men
                 found.append(Mention(t.start, t.end, "PER", [t]))
     mentions = [_retyped_surname(m, surnames) for m in mentions]
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
+def _lone_name(token: Token) -> bool:
+    """A one-word PER mention worth looking for elsewhere: a first name or a surname to
+    pymorphy3, or a word it does not know (`Акихито`, `Монеточка` are; `Папа` is not)."""
+    return (
+        len(token.text) > 3
+        and _capitalised(token.text)
+        and (_first_name(token) or _reading(token, "Surn") or not parses(token.text)[0].is_known)
+    )
+
+
+def _quoted(tokens: list[Token], k: int) -> bool:
+    """Token k stands alone between quote marks."""
+    return (
+        0 < k < len(tokens) - 1 and tokens[k - 1].text in OPENING and tokens[k + 1].text in CLOSING
+    )
 
 
 def _retyped_surname(mention: Mention, surnames: set[str]) -> Mention:

@@ -83,16 +83,20 @@ def names_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Men
     """`Салам Фаяд … ⏎Фаяда в Палестине критиковали`: a capitalised word no mention
     covers, that is (by lemma or word) the surname of a full name tagged elsewhere in the
     document, or its first name (`Егора Свиридова … «40 дней без Егора»`), or a name
-    tagged alone (`Акихито`), is that person. The tagger misses a bare name most often
-    where a sentence opens, and a foreign one anywhere."""
+    tagged alone (`Акихито`), is that person; so is such a first name and surname side by
+    side (`«Политика с Ларри Кингом»`). The tagger misses a bare name most often where a
+    sentence opens, and a foreign one anywhere."""
     surnames = set()
     for mention in mentions:
         words = [t for t in mention.tokens if t.text.isalpha() or "-" in t.text]
         if mention.type == "PER" and len(words) > 1 and _capitalised(words[-1].text):
             surnames |= {_key(words[-1]), words[-1].text.lower()}
     names = set(surnames)
+    firsts = set()
     for mention in mentions:
         words = [t for t in mention.tokens if t.text.isalpha() or "-" in t.text]
+        if mention.type == "PER" and len(words) > 1 and _lone_name(words[0]):
+            firsts |= {_key(words[0]), words[0].text.lower()}
         if mention.type == "PER" and len(words) > 1 and _first_name(words[0]):
             names |= {_key(words[0]), words[0].text.lower()}
         if (
@@ -122,6 +126,20 @@ def names_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Men
                 )
             ):
                 found.append(Mention(t.start, t.end, "PER", [t]))
+            elif (
+                k + 1 < len(tokens)
+                and t.start not in covered
+                and tokens[k + 1].start not in covered
+                and _capitalised(t.text)
+                and _capitalised(tokens[k + 1].text)
+                and tokens[k + 1].pos != "ADJ"
+                and (_key(t) in firsts or t.text.lower() in firsts)
+                and (_key(tokens[k + 1]) in surnames or tokens[k + 1].text.lower() in surnames)
+                and not (k > 0 and _capitalised(tokens[k - 1].text))
+                and not (k + 2 < len(tokens) and _capitalised(tokens[k + 2].text))
+            ):
+                found.append(Mention(t.start, tokens[k + 1].end, "PER", tokens[k : k + 2]))
+                covered.add(tokens[k + 1].start)
     mentions = [_retyped_surname(m, surnames) for m in mentions]
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 

@@ -606,12 +606,39 @@ def drop_final_period(mentions: list[Mention], sent: Sent, text: str) -> list[Me
     return out
 
 
+# pymorphy3 parts of speech a name never is
+_NOT_NAME_POS = frozenset("VERB INFN PRTS PRTF GRND ADVB NPRO PRED PREP CONJ PRCL INTJ".split())
+_NAMELIKE = {"Name", "Surn", "Patr", "Geox", "Orgn"}
+
+
+def drop_function_words(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Подана первая заявка`, `Надеюсь она разнообразит`: a one-word PER mention that is a
+    verb, an adverb, a pronoun or a particle (no reading of it a name) is none; the tagger
+    reads capitalised words so where a transcript or a headline runs on unpunctuated. Not
+    when the morphology tagger reads it as a proper noun (`Серена` is a short participle
+    to pymorphy3)."""
+    out = []
+    for m in mentions:
+        if m.type == "PER" and len(m.tokens) == 1:
+            readings = parses(m.tokens[0].text)
+            if (
+                m.tokens[0].pos != "PROPN"
+                and readings[0].is_known
+                and readings[0].tag.POS in _NOT_NAME_POS
+                and not any(_NAMELIKE & p.tag.grammemes for p in readings)
+            ):
+                continue
+        out.append(m)
+    return out
+
+
 RULES: list[Rule] = [
     initials_open_sentence,
     join_split_names,
     split_glued_names,
     drop_leading_age,
     drop_documents_and_posts,
+    drop_function_words,
     fixed_types,
     places_by_name,
     split_lists,

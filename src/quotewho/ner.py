@@ -607,7 +607,9 @@ def drop_final_period(mentions: list[Mention], sent: Sent, text: str) -> list[Me
 
 
 # pymorphy3 parts of speech a name never is
-_NOT_NAME_POS = frozenset("VERB INFN PRTS PRTF GRND ADVB NPRO PRED PREP CONJ PRCL INTJ".split())
+_NOT_NAME_POS = frozenset(
+    ["VERB", "INFN", "PRTS", "PRTF", "GRND", "ADVB", "NPRO", "PRED", "PREP", "CONJ", "PRCL", "INTJ"]
+)
 _NAMELIKE = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 
 

@@ -614,7 +614,7 @@ _NAMELIKE = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 
 
 def drop_function_words(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
-    """`Подана первая заявка`, `Надеюсь она разнообразит`: a one-word PER mention that is a
+    """`Подавлен кончиной`, `Надеюсь она разнообразит`: a one-word PER mention that is a
     verb, an adverb, a pronoun or a particle (no reading of it a name) is none; the tagger
     reads capitalised words so where a transcript or a headline runs on unpunctuated. Not
     when the morphology tagger reads it as a proper noun (`Серена` is a short participle

@@ -634,10 +634,43 @@ def drop_function_words(mentions: list[Mention], sent: Sent, text: str) -> list[
     return out
 
 
+def _same_word(a: Token, b: Token) -> bool:
+    """Two forms of one name word: one lemma, or one the other with an ending of at most
+    two letters (`Кима`, `Ким`: pymorphy3 guesses lemmas of foreign names apart)."""
+    x, y = sorted((a.text.lower(), b.text.lower()), key=len)
+    return _key(a) == _key(b) or (y.startswith(x) and len(y) - len(x) <= 2)
+
+
+def split_repeated_names(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`отец Кима Чен Ира Ким Ир Сен`: the first word of a PER mention coming back in
+    another form begins a second name the tagger ran on into (the owner's genitive, then
+    the person); in the same form it is one name (`Мухаммад Ахмад Мухаммад Джабарин`)."""
+    out = []
+    for m in mentions:
+        tokens = m.tokens
+        cut = next(
+            (
+                k
+                for k in range(2, len(tokens))
+                if len(tokens[k].text) > 2
+                and _same_word(tokens[0], tokens[k])
+                and tokens[k].text != tokens[0].text  # another case
+            ),
+            None,
+        )
+        if m.type != "PER" or cut is None:
+            out.append(m)
+            continue
+        out.append(Mention(m.start, tokens[cut - 1].end, "PER", tokens[:cut]))
+        out.append(Mention(tokens[cut].start, m.end, "PER", tokens[cut:]))
+    return out
+
+
 RULES: list[Rule] = [
     initials_open_sentence,
     join_split_names,
     split_glued_names,
+    split_repeated_names,
     drop_leading_age,
     drop_documents_and_posts,
     drop_function_words,

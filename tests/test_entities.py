@@ -350,3 +350,15 @@ def test_a_party_member_is_no_workplace_of_the_party() -> None:
 def test_pipeline_rejects_an_unknown_home_country() -> None:
     with pytest.raises(ValueError, match="Kazakhstan"):
         quotewho.Pipeline(home_country="Kazakhstan")
+
+
+def test_name_tagged_alone_is_found_elsewhere() -> None:
+    """ner.names_seen_elsewhere: the tagger finds `Рынска` only in the second sentence; a
+    name it tagged alone is looked for in the rest of the document (NEREL 1.1 dev
+    213769_text, lines 15 and 17)."""
+    text = (
+        "Рынска утверждала, что бывшая жена претендует на большую часть активов "
+        "медиаменеджера. 14 февраля Рынска писала, что Игорь находится в больнице."
+    )
+    doc = quotewho.extract(text)
+    assert [e.start for e in doc.entities if e.text == "Рынска" and e.type == "PER"] == [0, 98]

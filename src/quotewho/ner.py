@@ -44,7 +44,138 @@ def tag_sentences(
         for rule in rules:
             mentions = rule(mentions, sent, text)
         out += mentions
+    return names_seen_elsewhere(split_owners(out), sents)
+
+
+def split_owners(mentions: list[Mention]) -> list[Mention]:
+    """`оператор Аль-Джазиры Сами аль-Хадж`, `король Эсватини Мсвати III`: a PER mention
+    whose first word is a place or an organisation named alone elsewhere in the document
+    (or a country, or a name of `models/entity_types.txt`) and whose other words are a
+    name of two or more is that place or organisation, in the genitive of the title
+    before it, and the person."""
+    kinds = {}
+    for m in mentions:
+        if m.type in ("LOC", "ORG") and len(m.tokens) == 1:
+            kinds.setdefault(_key(m.tokens[0]), m.type)
+    out = []
+    for m in mentions:
+        first, rest = m.tokens[0], m.tokens[1:]
+        key = _key(first)
+        kind = (
+            kinds.get(key)
+            or known_types().get((key,))
+            or ("LOC" if (key,) in place_names() else None)
+        )
+        kind = "ORG" if kind == "SEAT" else kind
+        if m.type == "PER" and kind and len(rest) > 1 and rest[0].text[:1].isupper():
+            out.append(Mention(first.start, first.end, kind, [first]))
+            m = Mention(rest[0].start, m.end, "PER", rest)
+        out.append(m)
     return out
+
+
+def _capitalised(word: str) -> bool:
+    """`Фаяда`, `Акуфо-Аддо`: each part a capital and small letters."""
+    return all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in word.split("-"))
+
+
+def names_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Mention]:
+    """`Салам Фаяд … ⏎Фаяда в Палестине критиковали`: a capitalised word no mention
+    covers, that is (by lemma or word) the surname of a full name tagged elsewhere in the
+    document, or its first name (`Егора Свиридова … «40 дней без Егора»`), or a name
+    tagged alone (`Акихито`), is that person; so is such a first name and surname side by
+    side (`«Политика с Ларри Кингом»`). The tagger misses a bare name most often where a
+    sentence opens, and a foreign one anywhere."""
+    surnames = set()
+    for mention in mentions:
+        words = [t for t in mention.tokens if t.text.isalpha() or "-" in t.text]
+        if mention.type == "PER" and len(words) > 1 and _capitalised(words[-1].text):
+            surnames |= {_key(words[-1]), words[-1].text.lower()}
+    names = set(surnames)
+    firsts = set()
+    for mention in mentions:
+        words = [t for t in mention.tokens if t.text.isalpha() or "-" in t.text]
+        if mention.type == "PER" and len(words) > 1 and _lone_name(words[0]):
+            firsts |= {_key(words[0]), words[0].text.lower()}
+        if mention.type == "PER" and len(words) > 1 and _first_name(words[0]):
+            names |= {_key(words[0]), words[0].text.lower()}
+        if (
+            mention.type == "PER"
+            and len(mention.tokens) == len(words) == 1
+            and _lone_name(words[0])
+        ):
+            names |= {_key(words[0]), words[0].text.lower()}
+    if not names:
+        return mentions
+    covered = {t.start for m in mentions for t in m.tokens}
+    found = []
+    for sent in sents:
+        tokens = sent.tokens
+        for k, t in enumerate(tokens):
+            if (
+                t.start not in covered
+                and len(t.text) > 2
+                and t.pos != "ADJ"  # `Папа Римский`, `Патриарх Болгарский`: titles
+                and _capitalised(t.text)
+                and (_key(t) in names or t.text.lower() in names)
+                and not _quoted(tokens, k)  # `«Порше»`, `«Биг-Бен»`: a brand, a title
+                # a capitalised neighbour makes a longer name (`Иосифа Бродского`,
+                # `Larry King Live`) whose bounds are the tagger's to find
+                and not any(
+                    _capitalised(n.text) for n in tokens[max(k - 1, 0) : k + 2] if n is not t
+                )
+            ):
+                found.append(Mention(t.start, t.end, "PER", [t]))
+            elif (
+                k + 1 < len(tokens)
+                and t.start not in covered
+                and tokens[k + 1].start not in covered
+                and _capitalised(t.text)
+                and _capitalised(tokens[k + 1].text)
+                and tokens[k + 1].pos != "ADJ"
+                and (_key(t) in firsts or t.text.lower() in firsts)
+                and (_key(tokens[k + 1]) in surnames or tokens[k + 1].text.lower() in surnames)
+                and not (k > 0 and _capitalised(tokens[k - 1].text))
+                and not (k + 2 < len(tokens) and _capitalised(tokens[k + 2].text))
+            ):
+                found.append(Mention(t.start, tokens[k + 1].end, "PER", tokens[k : k + 2]))
+                covered.add(tokens[k + 1].start)
+    mentions = [_retyped_surname(m, surnames) for m in mentions]
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
+def _lone_name(token: Token) -> bool:
+    """A one-word PER mention worth looking for elsewhere: a first name or a surname to
+    pymorphy3, or a word it does not know (`Акихито`, `Монеточка` are; `Папа` is not)."""
+    return (
+        len(token.text) > 3
+        and _capitalised(token.text)
+        and (_first_name(token) or _reading(token, "Surn") or not parses(token.text)[0].is_known)
+    )
+
+
+def _quoted(tokens: list[Token], k: int) -> bool:
+    """Token k stands alone between quote marks."""
+    return (
+        0 < k < len(tokens) - 1 and tokens[k - 1].text in OPENING and tokens[k + 1].text in CLOSING
+    )
+
+
+def _retyped_surname(mention: Mention, surnames: set[str]) -> Mention:
+    """`Махамой и Акуфо-Аддо` read as places after `Джон Махама` was a person: a one-word
+    organisation or place that is a surname named in full in the document is that person."""
+    token = mention.tokens[0]
+    if (
+        mention.type in ("LOC", "ORG")
+        and len(mention.tokens) == 1
+        and not _reading(token, "ADJF")  # `герцогини Кембриджской`: a title
+        and _capitalised(token.text)
+        and (_key(token) in surnames or token.text.lower() in surnames)
+        and (_key(token),) not in place_names()
+        and (_key(token),) not in known_types()
+    ):
+        return Mention(mention.start, mention.end, "PER", mention.tokens)
+    return mention
 
 
 def split_parenthesised(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
@@ -476,15 +607,123 @@ def drop_leading_age(mentions: list[Mention], sent: Sent, text: str) -> list[Men
     return out
 
 
+def _initial(token: Token) -> bool:
+    """`Б`, `Дж`: a one-letter capital or a capital and one small letter (a name cut short)."""
+    text = token.text
+    return (
+        text.isalpha()
+        and text[:1].isupper()
+        and (len(text) == 1 or text[1:].islower())
+        and (len(text) <= 2)
+    )
+
+
+def initials_open_sentence(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Б.Обама выдвинул …`, `Ю. Чайка заверил …`: initials with their periods and a
+    capitalised word opening a sentence are a name. The tagger misses them there (it
+    reads the first period as a sentence's end), though it finds them inside a sentence
+    (`назначил А.Бастрыкина`)."""
+    tokens = sent.tokens
+    k = 0
+    while k + 2 < len(tokens) and _initial(tokens[k]) and tokens[k + 1].text == ".":
+        k += 2
+    if k == 0 or k >= len(tokens):
+        return mentions
+    surname = tokens[k]
+    parts = surname.text.split("-")
+    if not all(part[:1].isupper() and part[1:].islower() and part.isalpha() for part in parts):
+        return mentions
+    if any(m.start < surname.end for m in mentions):
+        return mentions
+    name = tokens[: k + 1]
+    return [Mention(name[0].start, surname.end, "PER", name), *mentions]
+
+
+def drop_final_period(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Харальд V.`, `В.Л.`: a name ends at its last word, before a period (the sentence's,
+    or an initial's: factRuEval marks name words, and NEREL mostly agrees)."""
+    out = []
+    for m in mentions:
+        if m.type == "PER" and len(m.tokens) > 1 and m.tokens[-1].text == ".":
+            rest = m.tokens[:-1]
+            m = Mention(m.start, rest[-1].end, "PER", rest)
+        out.append(m)
+    return out
+
+
+# pymorphy3 parts of speech a name never is
+_NOT_NAME_POS = frozenset(
+    ["VERB", "INFN", "PRTS", "PRTF", "GRND", "ADVB", "NPRO", "PRED", "PREP", "CONJ", "PRCL", "INTJ"]
+)
+_NAMELIKE = {"Name", "Surn", "Patr", "Geox", "Orgn"}
+
+
+def drop_function_words(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Подавлен кончиной`, `Надеюсь она разнообразит`: a one-word PER mention that is a
+    verb, an adverb, a pronoun or a particle (no reading of it a name) is none; the tagger
+    reads capitalised words so where a transcript or a headline runs on unpunctuated. Not
+    when the morphology tagger reads it as a proper noun (`Серена` is a short participle
+    to pymorphy3)."""
+    out = []
+    for m in mentions:
+        if m.type == "PER" and len(m.tokens) == 1:
+            readings = parses(m.tokens[0].text)
+            if (
+                m.tokens[0].pos != "PROPN"
+                and readings[0].is_known
+                and readings[0].tag.POS in _NOT_NAME_POS
+                and not any(_NAMELIKE & p.tag.grammemes for p in readings)
+            ):
+                continue
+        out.append(m)
+    return out
+
+
+def _same_word(a: Token, b: Token) -> bool:
+    """Two forms of one name word: one lemma, or one the other with an ending of at most
+    two letters (`Кима`, `Ким`: pymorphy3 guesses lemmas of foreign names apart)."""
+    x, y = sorted((a.text.lower(), b.text.lower()), key=len)
+    return _key(a) == _key(b) or (y.startswith(x) and len(y) - len(x) <= 2)
+
+
+def split_repeated_names(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`отец Кима Чен Ира Ким Ир Сен`: the first word of a PER mention coming back in
+    another form begins a second name the tagger ran on into (the owner's genitive, then
+    the person); in the same form it is one name (`Мухаммад Ахмад Мухаммад Джабарин`)."""
+    out = []
+    for m in mentions:
+        tokens = m.tokens
+        cut = next(
+            (
+                k
+                for k in range(2, len(tokens))
+                if len(tokens[k].text) > 2
+                and _same_word(tokens[0], tokens[k])
+                and tokens[k].text != tokens[0].text  # another case
+            ),
+            None,
+        )
+        if m.type != "PER" or cut is None:
+            out.append(m)
+            continue
+        out.append(Mention(m.start, tokens[cut - 1].end, "PER", tokens[:cut]))
+        out.append(Mention(tokens[cut].start, m.end, "PER", tokens[cut:]))
+    return out
+
+
 RULES: list[Rule] = [
+    initials_open_sentence,
     join_split_names,
     split_glued_names,
+    split_repeated_names,
     drop_leading_age,
     drop_documents_and_posts,
+    drop_function_words,
     fixed_types,
     places_by_name,
     split_lists,
     split_parenthesised,
+    drop_final_period,
     people_named_as_places,
     balance_quotes,
     org_head_before_name,

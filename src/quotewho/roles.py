@@ -1114,12 +1114,27 @@ def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
         if spans is not None:
             found = tagged_roles(sent, inside, found, spans)
         titles = [(r.title[0].start, r.title[-1].end) for r in found if r.title]
+        inside = [name_past_role(m, found) for m in inside]
         out += [m for m in inside if not any(s <= m.start and m.end <= e for s, e in titles)]
         out += found
         out += adjective_roles(sent, inside + found)
         out += _headed_organisations(found, inside)
         out += _role_bodies(found, out)
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def name_past_role(mention: Mention, found: list[Role]) -> Mention:
+    """A name that starts inside a role and runs on past it starts after the role
+    (`Австралийский Премьер-министр Джон Говард`, `король Тонги Тауфаахау Тупу IV`: the
+    tagger took the role's last words for the name's first)."""
+    if mention.type != "PER":
+        return mention
+    for role in found:
+        if role.start <= mention.start < role.end < mention.end:
+            rest = [t for t in mention.tokens if t.start >= role.end]
+            if rest and rest[0].text[:1].isupper():
+                return Mention(rest[0].start, rest[-1].end, "PER", rest)
+    return mention
 
 
 def adjective_roles(sent: Sent, mentions: list[Mention]) -> list[Mention]:

@@ -114,31 +114,42 @@ def cluster_people(
     `verb_genders`), else the one its name tells."""
     per = [e for e in entities if e.type == "PER" and name_parts(e.normal)]
     clusters: list[list[Entity]] = []
+    # each cluster's name keys, and clusters by surname and by first name, read once: a
+    # long text has thousands of mentions (comparing every pair was quadratic)
+    fulls: list[list[str]] = []
+    by_surname: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
     for entity in sorted(per, key=lambda e: (-len(name_parts(e.normal)), e.start)):
         words = [name_key(w) for w in name_parts(entity.normal)]
-        match = None
-        for same in (str.__eq__, spelling_variants):  # an exact surname first
-            for cluster in clusters:
-                full = [name_key(w) for w in name_parts(cluster[0].normal)]
-                if (
-                    len(words) > 1 and same(words[-1], full[-1]) and _compatible(words[0], full[0])
-                ) or (len(words) == 1 and same(words[0], full[-1])):
-                    match = cluster
-                    break
-            if match:
-                break
-        if match is None and len(words) == 1:
-            by_first = [
-                c
-                for c in clusters
-                if len(name_parts(c[0].normal)) > 1
-                and name_key(name_parts(c[0].normal)[0]) == words[0]
-            ]
-            match = by_first[0] if len(by_first) == 1 else None
+        match = next(  # an exact surname first
+            (
+                k
+                for k in by_surname.get(words[-1], ())
+                if len(words) == 1 or _compatible(words[0], fulls[k][0])
+            ),
+            None,
+        )
         if match is None:
+            match = next(
+                (
+                    k
+                    for k, full in enumerate(fulls)
+                    if spelling_variants(words[-1], full[-1])
+                    and (len(words) == 1 or _compatible(words[0], full[0]))
+                ),
+                None,
+            )
+        if match is None and len(words) == 1:
+            named = by_first.get(words[0], [])
+            match = named[0] if len(named) == 1 else None
+        if match is None:
+            by_surname.setdefault(words[-1], []).append(len(clusters))
+            if len(words) > 1:
+                by_first.setdefault(words[0], []).append(len(clusters))
+            fulls.append(words)
             clusters.append([entity])
         else:
-            match.append(entity)
+            clusters[match].append(entity)
     people = []
     for cluster in sorted(clusters, key=lambda c: min(e.start for e in c)):
         mentions = sorted(cluster, key=lambda e: e.start)

@@ -150,15 +150,21 @@ def cluster_people(
             clusters.append([entity])
         else:
             clusters[match].append(entity)
+    links_of: dict[tuple[int, int], list[RoleLink]] = {}
+    link_order = {id(link): n for n, link in enumerate(links)}
+    for link in links:
+        links_of.setdefault((link.person_mention.start, link.person_mention.end), []).append(link)
     people = []
     for cluster in sorted(clusters, key=lambda c: min(e.start for e in c)):
         mentions = sorted(cluster, key=lambda e: e.start)
         counts = Counter(e.normal for e in mentions)
         name = max(counts, key=lambda n: (fullness(n), counts[n], len(n)))
         spans = {(e.start, e.end) for e in mentions}
-        roles = [
-            link for link in links if (link.person_mention.start, link.person_mention.end) in spans
-        ]
+        # in the links' order, as a scan of them all would give
+        roles = sorted(
+            (link for span in spans for link in links_of.get(span, ())),
+            key=lambda link: link_order[id(link)],
+        )
         agreed = {(verbs or {}).get(e.end) for e in mentions} - {None}
         people.append(
             Person(

@@ -1115,11 +1115,12 @@ def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
             found = tagged_roles(sent, inside, found, spans)
         titles = [(r.title[0].start, r.title[-1].end) for r in found if r.title]
         inside = [name_past_role(m, found) for m in inside]
-        out += [m for m in inside if not any(s <= m.start and m.end <= e for s, e in titles)]
-        out += found
-        out += adjective_roles(sent, inside + found)
-        out += _headed_organisations(found, inside)
-        out += _role_bodies(found, out)
+        here = [m for m in inside if not any(s <= m.start and m.end <= e for s, e in titles)]
+        here += found
+        here += adjective_roles(sent, inside + found)
+        here += _headed_organisations(found, inside)
+        here += _role_bodies(found, here)  # the sentence's own mentions: not quadratic
+        out += here
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 

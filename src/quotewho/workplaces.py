@@ -14,6 +14,7 @@ scoring is a sum of weights (`linker.Weights`), no library.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -52,7 +53,13 @@ def candidates(
     `tied` (person and organisation offsets the role links give) lacks; `roles_of` holds
     the role mentions linked to each person mention."""
     placed = {(p_start, p_end) for p_start, p_end, *_ in tied}
-    for sent, inside in by_sentence:
+    # the linked roles of each sentence, found once (per person it was quadratic)
+    starts = [sent.start for sent, _ in by_sentence]
+    linked: dict[int, list[tuple[tuple[int, int], Mention]]] = {}
+    for key, rs in roles_of.items():
+        for r in rs:
+            linked.setdefault(bisect_right(starts, r.start) - 1, []).append((key, r))
+    for k, (sent, inside) in enumerate(by_sentence):
         people = [m for m in inside if m.type == "PER"]
         orgs = [m for m in inside if m.type == "ORG"]
         if not people or not orgs:
@@ -61,10 +68,8 @@ def candidates(
             own = roles_of.get((person.start, person.end), [])
             others = [
                 r
-                for key, rs in roles_of.items()
-                if key != (person.start, person.end)
-                for r in rs
-                if sent.start <= r.start < sent.end
+                for key, r in linked.get(k, ())
+                if key != (person.start, person.end) and sent.start <= r.start < sent.end
             ]
             for org in orgs:
                 if org.start < person.end and person.start < org.end:

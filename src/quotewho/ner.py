@@ -112,9 +112,10 @@ def names_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Men
     for sent in sents:
         tokens = sent.tokens
         for k, t in enumerate(tokens):
+            if not t.text[:1].isupper() or t.start in covered:
+                continue  # both readings below open with a capitalised word no mention has
             if (
-                t.start not in covered
-                and len(t.text) > 2
+                len(t.text) > 2
                 and t.pos != "ADJ"  # `Папа Римский`, `Патриарх Болгарский`: titles
                 and _capitalised(t.text)
                 and (_key(t) in names or t.text.lower() in names)
@@ -128,7 +129,6 @@ def names_seen_elsewhere(mentions: list[Mention], sents: list[Sent]) -> list[Men
                 found.append(Mention(t.start, t.end, "PER", [t]))
             elif (
                 k + 1 < len(tokens)
-                and t.start not in covered
                 and tokens[k + 1].start not in covered
                 and _capitalised(t.text)
                 and _capitalised(tokens[k + 1].text)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -1519,6 +1519,17 @@ def _post_giving() -> frozenset[str]:
     return word_set("post_giving_verbs.txt")
 
 
+def _unlinked_roles(
+    by_sentence: list[tuple[Sent, list[Mention]]], linked: set[int]
+) -> Iterator[tuple[int, list[Token], list[Mention], Role]]:
+    """Each titled role no link has taken yet (`linked`: role starts), with its sentence's
+    index, tokens and mentions: what the document-wide link rules look at."""
+    for k, (sent, inside) in enumerate(by_sentence):
+        for role in inside:
+            if isinstance(role, Role) and role.title and role.start not in linked:
+                yield k, sent.tokens, inside, role
+
+
 def post_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[int]) -> list[Link]:
     """`Дэвид Уэстин (David Westin), в течение 13 лет занимавший пост президента
     телекомпании ABC News`, `он и покинул пост генерального директора Apple`, `Обама
@@ -1526,24 +1537,20 @@ def post_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[int]) 
     войск займет … Александр Постников`: a singular role right after a noun naming a post
     is held by whom the verb before that noun moves into it or out of it."""
     out = []
-    for k, (sent, inside) in enumerate(by_sentence):
-        tokens = sent.tokens
-        for role in inside:
-            if not isinstance(role, Role) or not role.title or role.start in linked:
-                continue
-            i = _index(tokens, role.tokens[0].start)
-            # the head's number: `министра финансов` is one post
-            plural = role.title[0].feats.get("Number") == "Plur"
-            if plural or i == 0 or tokens[i - 1].lemma not in _post_nouns():
-                continue
-            if any(t.lemma in _candidacy() for t in tokens[max(0, i - 5) : i - 1]):
-                continue  # `кандидатом на пост главы ФСЭГ будет Леонид Бохановский`
-            before = _mentions_before(by_sentence, k)
-            person = _post_holder(tokens, i - 1, inside, before) or _subject_after(
-                tokens, _index(tokens, role.end), inside
-            )
-            if person is not None:
-                out.append(Link(person, role, "post_holder"))
+    for k, tokens, inside, role in _unlinked_roles(by_sentence, linked):
+        i = _index(tokens, role.tokens[0].start)
+        # the head's number: `министра финансов` is one post
+        plural = role.title[0].feats.get("Number") == "Plur"
+        if plural or i == 0 or tokens[i - 1].lemma not in _post_nouns():
+            continue
+        if any(t.lemma in _candidacy() for t in tokens[max(0, i - 5) : i - 1]):
+            continue  # `кандидатом на пост главы ФСЭГ будет Леонид Бохановский`
+        before = _mentions_before(by_sentence, k)
+        person = _post_holder(tokens, i - 1, inside, before) or _subject_after(
+            tokens, _index(tokens, role.end), inside
+        )
+        if person is not None:
+            out.append(Link(person, role, "post_holder"))
     return out
 
 
@@ -1632,24 +1639,20 @@ def pronoun_copula_links(
     a pronoun is the person's the pronoun stands for: the name before `, который`, or the
     one named last before `он` (in its sentence or the two before) when its gender fits."""
     out = []
-    for k, (sent, inside) in enumerate(by_sentence):
-        tokens = sent.tokens
-        for role in inside:
-            if not isinstance(role, Role) or not role.title or role.start in linked:
-                continue
-            if role.title[0].feats.get("Case") != "Ins":
-                continue
-            i = _index(tokens, role.tokens[0].start)
-            scope = by_sentence[max(0, k - PRONOUN_SENTENCES) : k + 1]
-            person = _copula_pronoun_person(
-                tokens,
-                i,
-                inside,
-                _mentions_before(by_sentence, k),
-                [t for s, _ in scope for t in s.tokens],
-            )
-            if person is not None:
-                out.append(Link(person, role, "pronoun_copula"))
+    for k, tokens, inside, role in _unlinked_roles(by_sentence, linked):
+        if role.title[0].feats.get("Case") != "Ins":
+            continue
+        i = _index(tokens, role.tokens[0].start)
+        scope = by_sentence[max(0, k - PRONOUN_SENTENCES) : k + 1]
+        person = _copula_pronoun_person(
+            tokens,
+            i,
+            inside,
+            _mentions_before(by_sentence, k),
+            [t for s, _ in scope for t in s.tokens],
+        )
+        if person is not None:
+            out.append(Link(person, role, "pronoun_copula"))
     return out
 
 
@@ -1688,30 +1691,26 @@ def one_of_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[int]
     политиков`: a plural role after `один из` counts the person of the copula or dash
     before `один` among them."""
     out = []
-    for k, (sent, inside) in enumerate(by_sentence):
-        tokens = sent.tokens
-        for role in inside:
-            if not isinstance(role, Role) or not role.title or role.start in linked:
-                continue
-            if role.title[0].feats.get("Number") != "Plur":
-                continue
-            i = _index(tokens, role.tokens[0].start) - 1
-            while i > 0 and tokens[i].pos in ("ADJ", "ADV", "DET"):
-                i -= 1  # `самых известных голливудских`
-            if i < 2 or tokens[i].text.lower() != "из" or tokens[i - 1].lemma != "один":
-                continue
-            j = i - 2
-            if tokens[j].text in (",", "—", "–"):
-                person = next(
-                    (m for m in inside if m.type == "PER" and m.end == tokens[j - 1].end), None
-                )
-            elif tokens[j].pos in ("VERB", "AUX"):
-                before = _mentions_before(by_sentence, k)
-                person = _subject(tokens, j, inside) or _pronoun_subject(tokens, j, inside, before)
-            else:
-                person = None
-            if person is not None:
-                out.append(Link(person, role, "one_of"))
+    for k, tokens, inside, role in _unlinked_roles(by_sentence, linked):
+        if role.title[0].feats.get("Number") != "Plur":
+            continue
+        i = _index(tokens, role.tokens[0].start) - 1
+        while i > 0 and tokens[i].pos in ("ADJ", "ADV", "DET"):
+            i -= 1  # `самых известных голливудских`
+        if i < 2 or tokens[i].text.lower() != "из" or tokens[i - 1].lemma != "один":
+            continue
+        j = i - 2
+        if tokens[j].text in (",", "—", "–"):
+            person = next(
+                (m for m in inside if m.type == "PER" and m.end == tokens[j - 1].end), None
+            )
+        elif tokens[j].pos in ("VERB", "AUX"):
+            before = _mentions_before(by_sentence, k)
+            person = _subject(tokens, j, inside) or _pronoun_subject(tokens, j, inside, before)
+        else:
+            person = None
+        if person is not None:
+            out.append(Link(person, role, "one_of"))
     return out
 
 

@@ -584,12 +584,20 @@ def split_glued_names(mentions: list[Mention], sent: Sent, text: str) -> list[Me
             ),
             None,
         )
-        if mention.type != "PER" or cut is None:
-            out.append(mention)
-            continue
-        out.append(Mention(mention.start, tokens[cut - 1].end, "PER", tokens[:cut]))
-        out.append(Mention(tokens[cut].start, mention.end, "PER", tokens[cut:]))
+        out += _two_people(mention, cut)
     return out
+
+
+def _two_people(mention: Mention, cut: int | None) -> list[Mention]:
+    """A PER mention cut into two people at token `cut`; any other mention, or no cut,
+    stays whole."""
+    if mention.type != "PER" or cut is None:
+        return [mention]
+    tokens = mention.tokens
+    return [
+        Mention(mention.start, tokens[cut - 1].end, "PER", tokens[:cut]),
+        Mention(tokens[cut].start, mention.end, "PER", tokens[cut:]),
+    ]
 
 
 _AGE = re.compile(r"(?:\d+-|[а-яё]+)летн[а-яё]{1,3}", re.IGNORECASE)
@@ -703,11 +711,7 @@ def split_repeated_names(mentions: list[Mention], sent: Sent, text: str) -> list
             ),
             None,
         )
-        if m.type != "PER" or cut is None:
-            out.append(m)
-            continue
-        out.append(Mention(m.start, tokens[cut - 1].end, "PER", tokens[:cut]))
-        out.append(Mention(tokens[cut].start, m.end, "PER", tokens[cut:]))
+        out += _two_people(m, cut)
     return out
 
 

@@ -1335,15 +1335,7 @@ def verb_links(
         person = _subject(tokens, i, mentions) or _pronoun_subject(tokens, i, mentions, before)
         if org is None or person is None:
             continue
-        out.append(
-            RoleLink(
-                title=title,
-                organisation=normal(org.tokens, org.type, text),
-                person_mention=_span(text, person.start, person.end),
-                role_mention=_span(text, verb.start, verb.end),
-                organisation_mention=_span(text, org.start, org.end),
-            )
-        )
+        out.append(_cue_link(title, person, org, verb.start, verb.end, text))
     return out
 
 
@@ -1382,15 +1374,7 @@ def headed_by_links(
         org = org or _organisation_at(tokens, after, orgs)
         if org is None:
             continue
-        out.append(
-            RoleLink(
-                title="руководитель",
-                organisation=normal(org.tokens, org.type, text),
-                person_mention=_span(text, person.start, person.end),
-                role_mention=_span(text, verb.start, verb.end),
-                organisation_mention=_span(text, org.start, org.end),
-            )
-        )
+        out.append(_cue_link("руководитель", person, org, verb.start, verb.end, text))
     return out
 
 
@@ -1435,6 +1419,20 @@ def _organisation_at(tokens: list[Token], j: int, orgs: dict[int, Mention]) -> M
     return orgs.get(tokens[j].start) if j < len(tokens) else None
 
 
+def _cue_link(
+    title: str, person: Mention, org: Mention, start: int, end: int, text: str
+) -> RoleLink:
+    """A link read from a cue word at [start, end) (a heading verb, `из`), not from a role
+    mention: the cue is its role mention, `title` the post it implies."""
+    return RoleLink(
+        title=title,
+        organisation=normal(org.tokens, org.type, text),
+        person_mention=_span(text, person.start, person.end),
+        role_mention=_span(text, start, end),
+        organisation_mention=_span(text, org.start, org.end),
+    )
+
+
 def member_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLink]:
     """`Игорь Журавлёв из группы «Альянс»`: a person named right before `из` and an
     organisation belongs to it; the role mention is the preposition."""
@@ -1448,15 +1446,7 @@ def member_links(sent: Sent, mentions: list[Mention], text: str) -> list[RoleLin
         org = _organisation_at(tokens, i + 1, orgs)
         if org is None:
             continue
-        out.append(
-            RoleLink(
-                title="представитель",
-                organisation=normal(org.tokens, org.type, text),
-                person_mention=_span(text, person.start, person.end),
-                role_mention=_span(text, tokens[i].start, tokens[i].end),
-                organisation_mention=_span(text, org.start, org.end),
-            )
-        )
+        out.append(_cue_link("представитель", person, org, tokens[i].start, tokens[i].end, text))
     return out
 
 

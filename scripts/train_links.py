@@ -124,6 +124,12 @@ def arguments(doc: str, model: str, l2: float, threshold: float) -> argparse.Nam
     return parser.parse_args()
 
 
+def save(args: argparse.Namespace, about: str, weights: dict[str, float]) -> None:
+    """Write a weight file (`args.out`) as `linker.Weights` reads it."""
+    data = {"about": about, "threshold": args.threshold, "weights": dict(sorted(weights.items()))}
+    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     args = arguments(__doc__, linker.MODEL, l2=1e-4, threshold=0.5)
     sys.path.insert(0, str(args.shared / "tools" / "ner"))
@@ -135,14 +141,12 @@ def main() -> None:
         f"{len(labels)} candidates ({sum(labels)} linked) in {time.perf_counter() - started:.0f} s"
     )
     weights = fit(features, labels, args.l2, args.steps)
-    data = {
-        "about": "pair classifier of person-role links (quotewho.linker): logistic regression "
+    about = (
+        "pair classifier of person-role links (quotewho.linker): logistic regression "
         f"trained on NEREL 1.1 train by scripts/train_links.py (l2 {args.l2}, {args.steps} "
-        "steps); threshold chosen on train folds and NEREL and factRuEval dev",
-        "threshold": args.threshold,
-        "weights": dict(sorted(weights.items())),
-    }
-    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        "steps); threshold chosen on train folds and NEREL and factRuEval dev"
+    )
+    save(args, about, weights)
     print(f"-> {args.out}: {len(weights)} weights, {time.perf_counter() - started:.0f} s")
     for k in range(args.folds):
         held = train[k :: args.folds]

@@ -16,13 +16,12 @@ threshold is chosen on those (train folds and NEREL dev), never on test.
 
 from __future__ import annotations
 
-import json
 import pickle
 import sys
 import time
 from pathlib import Path
 
-from train_links import arguments, fit
+from train_links import arguments, fit, save
 
 from quotewho import linker, roles, workplaces
 from quotewho.draft import Draft
@@ -140,14 +139,12 @@ def main() -> None:
         f"{len(labels)} candidates ({sum(labels)} linked) in {time.perf_counter() - started:.0f} s"
     )
     weights = fit(features, labels, args.l2, args.steps)
-    data = {
-        "about": "workplace classifier (quotewho.workplaces): logistic regression trained on "
+    about = (
+        "workplace classifier (quotewho.workplaces): logistic regression trained on "
         f"NEREL 1.1 train by scripts/train_workplaces.py (l2 {args.l2}, {args.steps} steps); "
-        "threshold chosen on train folds and NEREL dev",
-        "threshold": args.threshold,
-        "weights": dict(sorted(weights.items())),
-    }
-    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        "threshold chosen on train folds and NEREL dev"
+    )
+    save(args, about, weights)
     print(f"-> {args.out}: {len(weights)} weights, {time.perf_counter() - started:.0f} s")
     for k in range(args.folds):
         held = train[k :: args.folds]

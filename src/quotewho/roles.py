@@ -1034,6 +1034,10 @@ def tagged_roles(
         near = [(a, b, r) for a, b, r in ranges if a < j and i < b]
         first, last = min([i] + [a for a, _, _ in near]), max([j] + [b for _, b, _ in near])
         ruled = next((r for a, b, r in near if (a, b) == (first, last)), None)
+        if ruled and ruled.title and _title_elsewhere(ruled, tokens, (i, j), spans):
+            # the tagger cut the rules' role in two (`заместитель главы вооружённых сил` |
+            # `генерал-лейтенанта`): the part without the rules' title has a title of its own
+            ruled, first, last = None, i, j
         role = ruled or role_of_span(tokens, first, last, mentions)
         if role is not None:
             edges = Role.of(tokens[i:j], [], None)
@@ -1046,6 +1050,14 @@ def tagged_roles(
         linked = {id(link.role) for link in link_roles(sent, found, mentions)}
         out += [r for r in dropped if id(r) in linked]
     return sorted(out, key=lambda r: r.start)
+
+
+def _title_elsewhere(
+    role: Role, tokens: list[Token], span: tuple[int, int], spans: list[tuple[int, int]]
+) -> bool:
+    """Whether another of the tagger's `spans`, not `span`, holds the title of `role`."""
+    title = role.title[0].start
+    return any((i, j) != span and tokens[i].start <= title < tokens[j - 1].end for i, j in spans)
 
 
 # `и. о.` (исполняющий обязанности, acting) as our tokens read it.

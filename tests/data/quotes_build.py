@@ -54,6 +54,34 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "speaker_in_frame: a bare role word takes up the subject before (как отметил премьер)",
+        "corpora/factrueval-2016/devset/book_349.txt",
+        "Воскресное заседание кабинета",
+        "Как отметил премьер",
+        "мир должен знать",
+    ),
+    (
+        "speaker_subject_of_cue: a verb after its sentence's quote shares its subject",
+        "corpora/nerel-1.1/train/150842_text.txt",
+        "Ивоби отверг обвинения",
+        "Политик заявил",
+        "там ранее была",
+    ),
+    (
+        "resolve_pronoun: a surname of either gender does not bar её",
+        "corpora/nerel-1.1/train/38176_text.txt",
+        "Манзарек умер в германском",
+        "По ее словам",
+        "менеджер музыканта",
+    ),
+    (
+        "plural antecedent: a counted genitive subject (пишут несколько СМИ)",
+        "corpora/nerel-1.1/train/506305_text.txt",
+        "Актриса Анастасия Заворотнюк находится",
+        "По их данным",
+        "у 48-летней актрисы",
+    ),
+    (
         "speaker_before_colon",
         "examples/kior-akimat-sarap.txt",
         "Председатель Правления КИОР Асылбек",

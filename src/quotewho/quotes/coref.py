@@ -49,10 +49,11 @@ def person_gender(person: Person) -> str | None:
         return person.gender
     votes = {"masc": 0, "femn": 0}
     for word in person.name.split():
-        for parse in parses(word):
-            if any(tag in parse.tag for tag in _NAME_TAGS) and parse.tag.gender in votes:
-                votes[parse.tag.gender] += 2 if "Name" in parse.tag else 1  # first names know
-                break
+        named = [p for p in parses(word) if any(tag in p.tag for tag in _NAME_TAGS)]
+        genders = {p.tag.gender for p in named}
+        # a name read as either gender says nothing (`Робинсон-Фицджеральд`)
+        if len(genders) == 1 and named[0].tag.gender in votes:
+            votes[named[0].tag.gender] += 2 if "Name" in named[0].tag else 1  # first names know
     if votes["masc"] == votes["femn"]:
         return None
     return max(votes, key=votes.__getitem__)
@@ -75,11 +76,12 @@ def people_before(ctx: Context, offset: int, skip: list[tuple[int, int]]) -> lis
 
 
 def resolve_pronoun(
-    ctx: Context, word: str, offset: int, skip: list[tuple[int, int]]
+    ctx: Context, word: str, offset: int, skip: list[tuple[int, int]], subject_only: bool = False
 ) -> Person | None:
     """`он` → an earlier person of that gender: the subject (a nominative mention) of the
-    nearest earlier sentence that has one, else the nearest mention; a fronted name in the
-    pronoun's own sentence is taken only when no earlier sentence offers anyone."""
+    nearest earlier sentence that has one, else (unless `subject_only`) the nearest
+    mention; a fronted name in the pronoun's own sentence is taken only when no earlier
+    sentence offers anyone."""
     gender = PRONOUN_GENDER.get(word.lower())
     here = ctx.sent_of[min(ctx.token_at(offset), len(ctx.tokens) - 1)]
     by_sentence: dict[int, list[tuple[Entity, Person]]] = {}
@@ -107,6 +109,8 @@ def resolve_pronoun(
         for entity, person in reversed(by_sentence.get(sent, [])):  # text order
             if _subject_name(ctx, entity, person):
                 return person
+    if subject_only:
+        return None
     for sent in order:
         if by_sentence.get(sent):
             return by_sentence[sent][0][1]

@@ -78,6 +78,7 @@ def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
             and t.text.lower() in {"в", "от", "при"}
             and b + 1 < limit
             and tokens[b + 1].pos in ("NOUN", "PROPN", "ADJ")
+            and tokens[b + 1].lemma not in cue_nouns()  # `премьер в речи перед министрами`
         ):
             b += 2
             while b < limit and tokens[b - 1].pos == "ADJ" and tokens[b].pos in ("NOUN", "ADJ"):
@@ -168,6 +169,10 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             person = None  # `актриса` is no man, whatever role words they share
         if person is None and feminine and b == h + 1:
             person = only_woman_before(ctx, token.start)
+        if person is None and b == h + 1 and not feminine:
+            # `Как отметил премьер` after `глава правительства … Нетаньяху`: a bare role
+            # word takes up the subject of the sentences before, as `он` would
+            person = resolve_pronoun(ctx, "он", token.start, [(cand.start, cand.end)], True)
         if person is not None:
             return person_speaker(person, ctx, mention)
     if token.lemma in org_words() and b == h + 1:
@@ -352,11 +357,25 @@ def _plural_antecedent(ctx: Context, cand: Candidate, offset: int) -> Speaker | 
         token = ctx.tokens[j]
         if (
             token.pos == "NOUN"
-            and token.feats.get("Case") == "Nom"
             and token.feats.get("Number") == "Plur"
+            and (token.feats.get("Case") == "Nom" or _counted(ctx, j))
         ):
             return speaker_from_token(ctx, j, cand, ctx.sentence_range(j)[1])
     return None
+
+
+def _counted(ctx: Context, j: int) -> bool:
+    """Whether the genitive at `j` is counted by a nominative numeral, so the subject
+    (`пишут несколько российских СМИ`)."""
+    k = j - 1
+    while k >= 0 and ctx.tokens[k].pos == "ADJ":
+        k -= 1
+    return (
+        ctx.tokens[j].feats.get("Case") == "Gen"
+        and k >= 0
+        and ctx.tokens[k].pos == "NUM"
+        and ctx.tokens[k].feats.get("Case") == "Nom"
+    )
 
 
 def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Speaker | None:

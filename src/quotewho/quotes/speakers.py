@@ -186,10 +186,22 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
     commas = depth = 0
     crossed = False
     adjective = None
+    previous = cand.extra.get("previous")
     for j in range(cue - 1, a - 1, -1):
         token = tokens[j]
         word = token.text.lower()
         if token.start < cand.end and token.end > cand.start:
+            break
+        if (
+            previous is not None
+            and previous.attribution.how == "before"
+            and a <= (previous.attribution.cue_token or -1)
+            and previous.start <= token.start < previous.end
+        ):
+            # `Политик заявил, что … Сальвини осудили …, однако напомнил, что …`: the verb
+            # after a quote of its sentence shares that quote's subject, not one inside it
+            if not found and previous.speaker is not None:
+                return previous.speaker
             break
         depth += (word == ")") - (word == "(")
         if depth > 0 or word == "(":

@@ -398,6 +398,11 @@ def _right_after(text: str, previous: Candidate, opener: int) -> bool:
     )
 
 
+# How many words a paragraph without final punctuation needs to be a block a cue announces
+# (`Mash пишет:` ⏎ a post pasted without its punctuation).
+_UNPUNCTUATED_WORDS = 12
+
+
 def block_after_colon(ctx: Context) -> list[Candidate]:
     """A paragraph of unquoted words after a paragraph that ends with a cue and a colon
     (`Сурков …, сказав журналистам:` ⏎ `Я графоманию не комментирую.`)."""
@@ -408,8 +413,7 @@ def block_after_colon(ctx: Context) -> list[Candidate]:
         # the paragraph's first visible character: ` «…»` is a quote in marks, not a block
         if not text[a:b].rstrip().endswith(":") or text[c:d].lstrip()[:1] in '«"„“—–-':
             continue
-        if text[c:d].rstrip()[-1:] not in '.!?…»"':
-            continue
+        unpunctuated = text[c:d].rstrip()[-1:] not in '.!?…»"'
         if text[b:c].count("\n") > 2:
             # two blank lines: what the colon introduced (a tweet, an embedded block) was
             # lost from the page, and the next paragraph is the article's again
@@ -421,6 +425,8 @@ def block_after_colon(ctx: Context) -> list[Candidate]:
             cue = colon - 1  # `… необычным заявлением:`
         if cue is None and not _first_person(ctx, c, d):
             continue
+        if unpunctuated and (cue is None or len(text[c:d].split()) < _UNPUNCTUATED_WORDS):
+            continue  # a list item or a heading, unless a long paragraph a verb announces
         span = ctx.tokens[cue] if cue is not None else ctx.tokens[colon]
         out.append(
             Candidate(

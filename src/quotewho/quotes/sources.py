@@ -325,13 +325,14 @@ _BODY_GENDERS = {"femn": {"Fem"}, "masc": {"Masc", "Neut"}}
 def _body_before(ctx: Context, offset: int, gender: str) -> int | None:
     """`Об этом пишет газета "Коммерсант". По ее данным, …`: with no person of its gender
     before it, `её`/`его` stands for the body named by a nominative noun in that sentence
-    or the one before (`газета`, `агентство`)."""
+    or the one before (`газета`, `агентство`), or for an unnamed holder of a post
+    (`Представитель Министерства … сообщил … . … он заявил`)."""
     i = min(ctx.token_at(offset), len(ctx.tokens) - 1)
     first = ctx.sent_first[max(0, ctx.sent_of[i] - 1)]
     for j in range(i - 1, first - 1, -1):
         token = ctx.tokens[j]
         if (
-            token.lemma in org_words()
+            (token.lemma in org_words() or token.lemma in role_words())
             and token.feats.get("Case") == "Nom"
             and token.feats.get("Gender") in _BODY_GENDERS[gender]
         ):

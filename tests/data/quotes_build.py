@@ -54,6 +54,20 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "speaker_in_frame: его stands for the one cited just before (со ссылкой на представителя)",
+        "corpora/nerel-1.1/train/598_.txt",
+        "Основатель крупнейшей в мире",
+        "По его словам",
+        "Кампрад-старший больше",
+    ),
+    (
+        "that_clause: a quoted clause ends before `, и` and the main verb again",
+        "corpora/nerel-1.1/train/156119_text.txt",
+        "Путин заявил, что",
+        None,
+        "в России высоко ценят",
+    ),
+    (
         "speaker_in_frame: он stands for an unnamed holder of a post (Представитель … сообщил)",
         "corpora/factrueval-2016/devset/book_131.txt",
         "Представитель Министерства сельского",

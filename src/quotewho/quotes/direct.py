@@ -126,8 +126,14 @@ def _after(ctx: Context, pair: Pair) -> Attribution | None:
         i = skip(text, i + 1, _SPACE, line_end)
         return attribution_clause(ctx, i, line_end)
     if "," in text[pair.close + 1 : i]:
+        k = ctx.token_at(i)
+        if k < len(ctx.tokens) and ctx.tokens[k].text.lower() in _JOINING:
+            return None  # `заявил, что «…», и подтвердил`: the sentence goes on, no author
         return attribution_clause(ctx, i, line_end, cue_within=2)
     return None
+
+
+_JOINING = frozenset({"и", "а", "но", "однако"})
 
 
 def _signature_after(ctx: Context, pair: Pair) -> Attribution | None:

@@ -113,6 +113,14 @@ def content_end(ctx: Context, i: int, b: int) -> int:
             return j  # `…, что очень рад выходу на свободу и добавил, что …`: no comma
         if tokens[j].text not in {",", ";"} or j + 1 >= b:
             continue
+        if (
+            tokens[i].text in '«„"'
+            and tokens[j - 1].text in '»“"'
+            and tokens[j + 1].text.lower() == "и"
+            and j + 2 < b
+            and is_finite(tokens[j + 2])
+        ):
+            return j  # `заявил, что «…», и подтвердил готовность`: the quoted clause ends
         if tokens[j + 1].text.lower() in _TURNS and any(
             ctx.cue[n] and _takes_clause(ctx, n, b) for n in range(j + 2, b)
         ):

@@ -130,6 +130,9 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         unnamed = _one_of_before(ctx, token.start, PRONOUN_GENDER[word])
         if unnamed is not None:
             return unnamed
+        cited = _cited_before(ctx, token.start, PRONOUN_GENDER[word])
+        if cited is not None:
+            return speaker_from_token(ctx, cited, cand, ctx.sentence_range(cited)[1])
         person = resolve_pronoun(ctx, word, token.start, [(cand.start, cand.end)])
         if person is not None:
             return person_speaker(person, ctx, mention)
@@ -267,6 +270,37 @@ def _one_of_before(ctx: Context, offset: int, gender: str) -> Speaker | None:
             and any(ctx.cue[k] for k in range(max(a, j - 4), j))
         ):
             return one_of(ctx, j, b)
+    return None
+
+
+def _cited_before(ctx: Context, offset: int, gender: str) -> int | None:
+    """`… сообщает издание Expressen со ссылкой на представителя IKEA. По его словам`:
+    `его` stands for the one the sentence before cites, when the gender agrees (the head
+    token of what follows `со ссылкой на`)."""
+    here = ctx.sent_of[min(ctx.token_at(offset), len(ctx.tokens) - 1)]
+    if here == 0:
+        return None
+    a, b = ctx.sent_first[here - 1], ctx.sent_first[here]
+    tokens = ctx.tokens
+    for j in range(a, b - 3):
+        if (tokens[j].text.lower(), tokens[j + 1].text.lower(), tokens[j + 2].text.lower()) != (
+            "со",
+            "ссылкой",
+            "на",
+        ):
+            continue
+        k = j + 3
+        while k < b and tokens[k].pos == "ADJ":
+            k += 1
+        if k < b and tokens[k].pos in ("NOUN", "PROPN") and tokens[k].feats.get("Number") != "Plur":
+            entity = ctx.entity_at(tokens[k].start, tokens[k].end, ("PER",))
+            person = ctx.person(entity) if entity is not None else None
+            if person is not None:
+                agrees = person_gender(person) in (gender, None)
+            else:
+                agrees = tokens[k].feats.get("Gender") == _UD_GENDER[gender]
+            if agrees:
+                return k
     return None
 
 

@@ -54,6 +54,13 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "naming: a participle in the instrumental after the named words is theirs",
+        "corpora/nerel-1.1/train/11127_text.txt",
+        "Ранее Мейрид Корриган Магуайр назвала",
+        None,
+        "государством апартеида",
+    ),
+    (
         "speaker_in_frame: его stands for the one cited just before (со ссылкой на представителя)",
         "corpora/nerel-1.1/train/598_.txt",
         "Основатель крупнейшей в мире",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..morph import parses
 from ..resources import read_lexicon, word_set
 from ..segment import Token
 from .context import (
@@ -432,6 +433,7 @@ def find_namings(ctx: Context) -> list[Candidate]:
             t.feats.get("Case") == "Ins" and t.pos in ("NOUN", "ADJ") for t in words
         ):
             continue
+        j = _participle_after(ctx, j, b)
         s, e = _span(ctx, i + 1, j)
         out.append(
             Candidate(
@@ -443,6 +445,22 @@ def find_namings(ctx: Context) -> list[Candidate]:
             )
         )
     return out
+
+
+def _participle_after(ctx: Context, j: int, b: int) -> int:
+    """`назвала Израиль «государством апартеида», практикующим этнические чистки`: a
+    participle in the instrumental after the comma at `j` describes the predicate and is
+    part of the words named; the end of its phrase, else `j`."""
+    tokens = ctx.tokens
+    if not (j + 1 < b and tokens[j].text == ","):
+        return j
+    # the tagger reads such participles as nouns (`практикующим`): ask the dictionary
+    if not any({"PRTF", "ablt"} <= p.tag.grammemes for p in parses(tokens[j + 1].text)):
+        return j
+    k = j + 2
+    while k < b and tokens[k].text not in {",", ";", ".", "!", "?", "…", ":", "(", ")"}:
+        k += 1
+    return k
 
 
 def _mark_open(ctx: Context, i: int, j: int) -> bool:

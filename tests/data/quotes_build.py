@@ -54,6 +54,13 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "speaker_before_colon: `…, но сказал:` shares the subject before the clause's verb",
+        "corpora/nerel-1.1/train/3366_text.txt",
+        "Последний единый чемпион мира",
+        None,
+        "не фаворит, как многие",
+    ),
+    (
         "naming: a participle in the instrumental after the named words is theirs",
         "corpora/nerel-1.1/train/11127_text.txt",
         "Ранее Мейрид Корриган Магуайр назвала",

@@ -15,7 +15,7 @@ from ..model import Entity, Span, Speaker
 from ..segment import Token
 from .context import Candidate, Context, is_nominative
 from .coref import PLURAL_PRONOUNS, PRONOUN_GENDER, listed
-from .indirect import cue_nouns, quoting_cues
+from .indirect import cue_nouns, is_finite, quoting_cues
 from .sources import STOP, one_of, org_words, speaker_from_token
 
 _MARKS = frozenset('«»"„“”')
@@ -184,7 +184,7 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
     tokens = ctx.tokens
     found: list[tuple[int, int]] = []  # (token, commas between it and the cue)
     commas = depth = 0
-    crossed = False
+    crossed = verb_before = False
     adjective = None
     previous = cand.extra.get("previous")
     for j in range(cue - 1, a - 1, -1):
@@ -210,13 +210,16 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             break
         if (
             word == ","
-            and j + 2 < cue
+            and j + 2 <= cue
             and tokens[j + 1].text.lower() in _CLAUSE_JOINERS
             and tokens[j + 2].text != ","
         ):
             if found:
                 break
             crossed = True  # the subject, if any, is shared with the clause before
+            verb_before = False
+        if crossed and is_finite(token):
+            verb_before = True
         commas += word == ","
         if token.lemma == "который" and token.feats.get("Case") in (None, "Nom") and not found:
             antecedent = _antecedent(ctx, j, a)
@@ -231,6 +234,9 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             continue
         if crossed and not (entity is not None and entity.type == "PER") and token.pos != "PRON":
             continue
+        if crossed and not verb_before and entity is not None:
+            continue  # `Каспаров … отказался назвать фаворита в матче Топалов — Крамник, но
+            # сказал`: a name after the shared clause's verb is its object, not its subject
         if (
             is_nominative(token)
             or (entity is not None and case in (None, "Nom"))

@@ -213,3 +213,16 @@ def test_a_described_source_is_named_in_the_nominative(passage: str, speaker: st
 def test_an_impersonal_report_speaks_for_the_body_it_names(passage: str, speaker: str) -> None:
     speakers = [q.speaker.name for q in quotewho.extract(passage).quotes if q.speaker]
     assert speakers == [speaker]
+
+
+def test_a_garbled_genitive_is_not_written_as_the_surname() -> None:
+    """factRuEval-2016 devset book_489 (MIT): the sentence puts the speaker in the genitive
+    (`генерал-лейтенанта Аксары Кердпола сообщил`) and the tagger reads `Кердпола` as a
+    nominative; the first name's form shows it is not one."""
+    passage = (
+        "Однако уже днём заместитель главы вооружённых сил генерал-лейтенанта Аксары "
+        "Кердпола сообщил, что правительство больше не видит необходимым вводить "
+        "ограничения на ночные передвижения людей по городу."
+    )
+    speakers = [q.speaker.name for q in quotewho.extract(passage).quotes if q.speaker]
+    assert speakers == ["Аксара Кердпол"]

@@ -317,9 +317,14 @@ def _unnamed_source_before(ctx: Context, h: int, since: int) -> int | None:
     return None
 
 
-def _written_surname(ctx: Context, span) -> str | None:
-    """The span's last word when the text writes it capitalised in the nominative."""
+def _written_surname(ctx: Context, span, name: list[str]) -> str | None:
+    """The span's last word when the text writes it capitalised in the nominative, and
+    the words before it as in the canonical `name` (`Аксары Кердпола`, the subject of a
+    garbled sentence the tagger read as a nominative, writes no nominative)."""
     last = ctx.tokens[max(ctx.token_before(span.end), 0)]
+    before = span.text.lower().split()[:-1]
+    if before and before != [w.lower() for w in name[-len(before) - 1 : -1]]:
+        return None
     if last.feats.get("Case") == "Nom" and last.text[:1].isupper() and last.end == span.end:
         return last.text
     return None
@@ -333,12 +338,12 @@ def display_name(person, ctx: Context, mention) -> str:
     words = name.split()
     surname = words[-1].lower()
     written: Counter[str] = Counter()
-    form = _written_surname(ctx, mention)
+    form = _written_surname(ctx, mention, words)
     if form is not None:
         written[form] += 1
     # counted once per person, not once per quote: a long interview was quadratic
     if person.id not in ctx.written_surnames:
-        forms = (_written_surname(ctx, span) for span in person.mentions)
+        forms = (_written_surname(ctx, span, words) for span in person.mentions)
         ctx.written_surnames[person.id] = Counter(f for f in forms if f is not None)
     written.update(ctx.written_surnames[person.id])
     # the canonical surname written as such stands (`Вадим Амстель`, not a misread genitive

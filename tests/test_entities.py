@@ -362,3 +362,21 @@ def test_name_tagged_alone_is_found_elsewhere() -> None:
     )
     doc = quotewho.extract(text)
     assert [e.start for e in doc.entities if e.text == "Рынска" and e.type == "PER"] == [0, 98]
+
+
+def test_a_name_spelt_again_in_brackets_keeps_its_roles() -> None:
+    """NEREL train 107294: the original spelling in brackets after a name is the same
+    person (`linker._aliases`); NEREL links the roles after it to the first name, and the
+    bracketed one no longer stands between them."""
+    sentence = (
+        "Антониу Мануэл ди Оливейра Гутерреш (порт. António Manuel de Oliveira Guterres; род. "
+        "30 апреля 1949 в Лиссабоне) — португальский политик, в 1992—2002 — генеральный "
+        "секретарь Социалистической партии Португалии (член с 1974 года), в 1995—2002 гг. — "
+        "премьер-министр Португальской республики."
+    )
+    doc = quotewho.extract(sentence)
+    holders = {
+        (link.title, link.person_mention.text) for person in doc.people for link in person.roles
+    }
+    assert ("генеральный секретарь", "Антониу Мануэл ди Оливейра Гутерреш") in holders, holders
+    assert not any(text.startswith("António") for _, text in holders)

@@ -60,21 +60,42 @@ def prepared(folder: Path, nlp: Pipeline, cache: Path | None = None) -> list[tup
     return out
 
 
-def examples(docs: list[tuple]) -> tuple[list[list[str]], list[int], list[bool]]:
+def examples(
+    docs: list[tuple], held_out: bool = False
+) -> tuple[list[list[str]], list[int], list[bool]]:
     """The features and gold label of every candidate pair of the documents, and whether
-    the rules link it."""
+    the rules link it. For training (`held_out` False) a candidate is left out when NEREL
+    links its role to another mention of the same person: NEREL links one mention of a
+    person (`Лиам … артиста`, the role tied to `Лиама Флинта`), so such a pair is no sign
+    the role is someone else's."""
     features, labels, ruled = [], [], []
     for text, sents, mentions, pairs in docs:
         by_sentence = list(roles._by_sentence(sents, mentions))
         links = roles.rule_links(by_sentence, text)
         linked = {(k.person.start, k.person.end, k.role.start, k.role.end) for k in links}
+        holders: dict[tuple[int, int], list[str]] = {}
+        for (start, end), tail in sorted(pairs):
+            holders.setdefault(tail, []).append(_last_word(text[start:end]))
         for c in linker.candidates(by_sentence, linked):
+            label = int(((c.person.start, c.person.end), (c.role.start, c.role.end)) in pairs)
+            name = _last_word(text[c.person.start : c.person.end])
+            others = holders.get((c.role.start, c.role.end), [])
+            if not held_out and not label and any(_same_name(name, o) for o in others):
+                continue
             features.append(linker.features(c))
-            labels.append(
-                int(((c.person.start, c.person.end), (c.role.start, c.role.end)) in pairs)
-            )
+            labels.append(label)
             ruled.append(c.ruled)
     return features, labels, ruled
+
+
+def _last_word(name: str) -> str:
+    words = name.lower().split()
+    return words[-1] if words else ""
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two forms of one surname (`флинт`, `флинта`): Russian cases change the ending only."""
+    return len(a) >= 3 and len(b) >= 3 and a[:4] == b[:4]
 
 
 def fit(features: list[list[str]], labels: list[int], l2: float, steps: int) -> dict[str, float]:
@@ -98,7 +119,7 @@ def fit(features: list[list[str]], labels: list[int], l2: float, steps: int) -> 
 
 def report(name: str, model: linker.Weights, docs: list[tuple]) -> None:
     """What the classifier adds to the rules at a few thresholds: right and wrong links."""
-    features, labels, ruled = examples(docs)
+    features, labels, ruled = examples(docs, held_out=True)
     right = sum(y for y, r in zip(labels, ruled) if r)
     line = f"{name}: rules {right} right of {sum(ruled)}; adds"
     scored = [(model.probability(f), y) for f, y, r in zip(features, labels, ruled) if not r]

@@ -362,3 +362,59 @@ def test_name_tagged_alone_is_found_elsewhere() -> None:
     )
     doc = quotewho.extract(text)
     assert [e.start for e in doc.entities if e.text == "Рынска" and e.type == "PER"] == [0, 98]
+
+
+def test_a_name_spelt_again_in_brackets_keeps_its_roles() -> None:
+    """NEREL train 107294: the original spelling in brackets after a name is the same
+    person (`linker._aliases`); NEREL links the roles after it to the first name, and the
+    bracketed one no longer stands between them."""
+    sentence = (
+        "Антониу Мануэл ди Оливейра Гутерреш (порт. António Manuel de Oliveira Guterres; род. "
+        "30 апреля 1949 в Лиссабоне) — португальский политик, в 1992—2002 — генеральный "
+        "секретарь Социалистической партии Португалии (член с 1974 года), в 1995—2002 гг. — "
+        "премьер-министр Португальской республики."
+    )
+    doc = quotewho.extract(sentence)
+    holders = {
+        (link.title, link.person_mention.text) for person in doc.people for link in person.roles
+    }
+    assert ("генеральный секретарь", "Антониу Мануэл ди Оливейра Гутерреш") in holders, holders
+    assert not any(text.startswith("António") for _, text in holders)
+
+
+def _holders(text: str) -> set[tuple[str | None, str]]:
+    doc = quotewho.extract(text)
+    return {(link.title, link.person_mention.text) for p in doc.people for link in p.roles}
+
+
+def test_a_participle_after_a_dash_or_a_bracketed_spelling_has_the_name_for_subject() -> None:
+    """NEREL train 118140: roles._subject reads a participle's subject past a dash (and,
+    like `Дэвид Уэстин (David Westin), … занимавший пост`, past a bracketed spelling)."""
+    sentence = (
+        "В январе Барак Обама — в то время занимавший пост президента США — сократил срок "
+        "тюремного заключения Мэннинг, постановив, что в среду 17 мая она должна быть "
+        "освобождена."
+    )
+    assert ("президент", "Барак Обама") in _holders(sentence)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        # NEREL train 150038: a role a possessive governs is someone else's
+        (
+            "Ковальчук был заочно арестован, а его адвокат обвинил американские спецслужбы "
+            "и аргентинскую полицию в совместной провокации.",
+            "Ковальчук",
+        ),
+        # NEREL train 117149: a masculine role noun after a woman's name is not hers
+        (
+            "Роль пассии исполнит Жюльет Бинош.\n\nАктёр отметил, что хотел бы сняться вместе "
+            "с Софи Марсо, однако у неё есть другие планы.",
+            "Жюльет Бинош",
+        ),
+    ],
+)
+def test_an_anaphoric_role_that_is_not_theirs(text: str, person: str) -> None:
+    """roles._not_theirs: `anaphoric_links` leaves these roles to no one."""
+    assert not [title for title, name in _holders(text) if name == person]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
+from .morph import parses
 from .ner import Mention
 from .places import countries, lemmas
 from .resources import word_set
@@ -33,11 +35,29 @@ def country_of(token: Token) -> str | None:
     return countries().get(lemmas(token.text))
 
 
+# Nouns that end a title as the body it heads, a state: `глава государства`.
+STATE_NOUNS = frozenset({"государство", "страна"})
+
+
+def state_noun(title: list[Token]) -> Token | None:
+    """The genitive state noun closing a title (`государства` of `Глава государства`:
+    factRuEval's Position is `Глава`, its Where the country), or None."""
+    last = title[-1] if len(title) > 1 else None
+    if last is not None and last.lemma in STATE_NOUNS and last.feats.get("Case") == "Gen":
+        return last
+    return None
+
+
 def is_state_post(title: list[Token]) -> bool:
     """Whether a title's head noun is a state post (`премьер-министр`, `вице-президент`),
-    not a word it governs (`кандидат в президенты`, `помощник госсекретаря`)."""
+    not a word it governs (`кандидат в президенты`, `помощник госсекретаря`), or the
+    title heads a state (`глава государства`)."""
     head = next((t for t in title if t.pos in ("NOUN", "PROPN")), None)
-    return head is not None and head.lemma.lower().replace("ё", "е") in word_set("state_posts.txt")
+    if head is None:
+        return False
+    return head.lemma.lower().replace("ё", "е") in word_set("state_posts.txt") or bool(
+        state_noun(title)
+    )
 
 
 def country_mentions(sents: list[Sent], mentions: list[Mention], text: str) -> list[CountryMention]:
@@ -51,6 +71,16 @@ def country_mentions(sents: list[Sent], mentions: list[Mention], text: str) -> l
             country = table.get(lemmas(text[m.start : m.end]))
             if country is not None:
                 out.append(CountryMention(country, m.start, m.end, True))
+            elif m.type == "ORG":
+                # a country's name a noun of the organisation's governs: `РФ` of
+                # `Правительства РФ`, not `Россия` of `Единая Россия`
+                out += [
+                    CountryMention(table[lemmas(t.text)], t.start, t.end, True)
+                    for before, t in pairwise(m.tokens)
+                    if before.pos in ("NOUN", "PROPN")
+                    and t.text[:1].isupper()
+                    and lemmas(t.text) in table
+                ]
     for sent in sents:
         for token in sent.tokens:
             country = country_of(token) if token.start not in inside else None
@@ -99,3 +129,45 @@ def adjective_country(title: list[Token], before: Token | None) -> tuple[str, To
         if country is not None:
             return country, adjective
     return None
+
+
+def is_regional_post(title: list[Token]) -> bool:
+    """Whether a title's head noun is a region's or a city's post (`губернатор`, `мэр`)."""
+    head = next((t for t in title if t.pos in ("NOUN", "PROPN")), None)
+    return head is not None and head.lemma.lower().replace("ё", "е") in word_set(
+        "regional_posts.txt"
+    )
+
+
+def _names_place(token: Token) -> bool:
+    """`подмосковного`, `свердловского`: a lower-case relational adjective (pymorphy3
+    neither grades it nor counts with it), not one of time or rank (`бывшего`)."""
+    if token.pos != "ADJ" or not token.text.islower():
+        return False
+    tag = parses(token.text)[0].tag
+    return (
+        tag.POS == "ADJF"
+        and not {"Qual", "Anum", "Apro"} & tag.grammemes
+        and token.lemma.replace("ё", "е") not in word_set("not_place_adjectives.txt")
+    )
+
+
+def place_adjective(title: list[Token], before: Token | None) -> Token | None:
+    """The adjective naming the place a regional post serves, first in the title
+    (`подмосковный губернатор`) or right before it (`свердловского губернатора`), or
+    None."""
+    if not is_regional_post(title):
+        return None
+    for adjective in (title[0] if len(title) > 1 else None, before):
+        if adjective is not None and _names_place(adjective):
+            return adjective
+    return None
+
+
+def place_named(adjective: Token, mentions: list[Mention]) -> Mention | None:
+    """The LOC mention nearest to a place adjective that holds a word of its lemma
+    (`свердловского` → `Свердловской области`), or None."""
+    same = [
+        m for m in mentions if m.type == "LOC" and any(t.lemma == adjective.lemma for t in m.tokens)
+    ]
+    return min(same, key=lambda m: abs(m.start - adjective.start), default=None)

@@ -1748,6 +1748,32 @@ def _adjective_country_link(link: Link, before: Token | None, text: str) -> Role
     return public.model_copy(update={"organisation": country, "organisation_mention": mention})
 
 
+def _adjective_region_link(
+    link: Link, before: Token | None, text: str, mentions: list[Mention]
+) -> RoleLink | None:
+    """A regional post without organisation whose place an adjective names: `подмосковного
+    губернатора Бориса Громова` → губернатор, подмосковный; `свердловского губернатора`
+    → губернатор, Свердловская область (the organisation mention is the place's name
+    in the text when there is one, as factRuEval's Where is, else the adjective); None
+    for any other link."""
+    role = link.role
+    if role.organisation is not None or not role.title:
+        return None
+    adjective = posts.place_adjective(role.title, before)
+    if adjective is None:
+        return None
+    place = posts.place_named(adjective, mentions)
+    title = [t for t in role.title if t is not adjective]
+    public = _role_link(Link(link.person, replace(role, title=title), link.rule), text)
+    where = place or adjective
+    return public.model_copy(
+        update={
+            "organisation": normal(place.tokens, place.type, text) if place else adjective.lemma,
+            "organisation_mention": _span(text, where.start, where.end),
+        }
+    )
+
+
 def _inferred_country_link(
     link: Link, text: str, found: list[posts.CountryMention], home: str | None
 ) -> RoleLink | None:
@@ -1763,6 +1789,9 @@ def _inferred_country_link(
     if where is None:
         return None
     mention = _span(text, where.start, where.end)
+    body = posts.state_noun(role.title)  # `Глава государства`: the title is `глава`
+    title = [t for t in role.title if t is not body]
+    link = Link(link.person, replace(role, title=title), link.rule)
     return _role_link(link, text).model_copy(
         update={"organisation": country, "organisation_mention": mention, "inferred": True}
     )
@@ -1888,6 +1917,7 @@ def role_links(
     found = posts.country_mentions(sents, mentions, text) if bare else []
     out = [
         _adjective_country_link(link, before.get(link.role.start), text)
+        or _adjective_region_link(link, before.get(link.role.start), text, mentions)
         or _inferred_country_link(link, text, found, home)
         or _role_link(link, text)
         for link in links

@@ -359,6 +359,24 @@ def test_head_of_state_is_the_countrys_head() -> None:
     assert link.inferred
 
 
+def test_a_state_nouns_adjective_names_the_country() -> None:
+    """NEREL 1.1 train 156119: `Глава российского государства` is Russia's head; the title
+    is `глава`, the country read from `российского` (the holder is not asserted: the
+    anaphoric rule takes the last name, Кастро, not Путин)."""
+    doc = quotewho.extract(
+        "Путин также направил телеграмму Раулю Кастро с благодарностью за многолетнее"
+        " сотрудничество.\n\nГлава российского государства выразил уверенность, что под"
+        " руководством Мигеля Диас-Канеля страна продолжит уверенно продвигаться к целям,"
+        " провозглашённым Кубинской революцией."
+    )
+    link = next(k for p in doc.people for k in p.roles if k.role_mention.text == "Глава")
+    assert (link.title, link.organisation, link.organisation_mention.text) == (
+        "глава",
+        "Россия",
+        "российского",
+    )
+
+
 def test_a_plural_role_after_one_name_is_the_next_item_of_a_list() -> None:
     """factRuEval devset book_288: `представители Госдумы России` are not Хлопонин's."""
     sentence = (

@@ -39,13 +39,17 @@ def country_of(token: Token) -> str | None:
 STATE_NOUNS = frozenset({"государство", "страна"})
 
 
-def state_noun(title: list[Token]) -> Token | None:
-    """The genitive state noun closing a title (`государства` of `Глава государства`:
-    factRuEval's Position is `Глава`, its Where the country), or None."""
+def state_body(title: list[Token]) -> list[Token]:
+    """The genitive state noun closing a title, with its adjectives (`государства` of
+    `Глава государства`, `российского государства` of `Глава российского государства`:
+    factRuEval's Position is `Глава`, its Where the country), or []."""
     last = title[-1] if len(title) > 1 else None
-    if last is not None and last.lemma in STATE_NOUNS and last.feats.get("Case") == "Gen":
-        return last
-    return None
+    if last is None or last.lemma not in STATE_NOUNS or last.feats.get("Case") != "Gen":
+        return []
+    k = len(title) - 1
+    while k > 1 and title[k - 1].pos == "ADJ":
+        k -= 1
+    return title[k:]
 
 
 def is_state_post(title: list[Token]) -> bool:
@@ -56,7 +60,7 @@ def is_state_post(title: list[Token]) -> bool:
     if head is None:
         return False
     return head.lemma.lower().replace("ё", "е") in word_set("state_posts.txt") or bool(
-        state_noun(title)
+        state_body(title)
     )
 
 
@@ -121,10 +125,11 @@ def nearest(found: list[CountryMention], country: str, offset: int) -> CountryMe
 
 def adjective_country(title: list[Token], before: Token | None) -> tuple[str, Token] | None:
     """The country a state post's adjective names and that adjective, first in the title
-    (`российский президент`) or right before it (`британского премьера`), or None."""
+    (`российский президент`), right before it (`британского премьера`) or at its state
+    noun (`Глава российского государства`), or None."""
     if not is_state_post(title):
         return None
-    for adjective in (title[0] if len(title) > 1 else None, before):
+    for adjective in (title[0] if len(title) > 1 else None, before, *state_body(title)[:-1]):
         country = country_of(adjective) if adjective is not None else None
         if country is not None:
             return country, adjective

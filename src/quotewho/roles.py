@@ -1742,7 +1742,8 @@ def _adjective_country_link(link: Link, before: Token | None, text: str) -> Role
     if read is None:
         return None
     country, adjective = read
-    title = [t for t in role.title if t is not adjective]
+    body = posts.state_body(role.title)  # `Глава российского государства`: `глава`
+    title = [t for t in role.title if t is not adjective and all(t is not b for b in body)]
     public = _role_link(Link(link.person, replace(role, title=title), link.rule), text)
     mention = _span(text, adjective.start, adjective.end)
     return public.model_copy(update={"organisation": country, "organisation_mention": mention})
@@ -1789,8 +1790,8 @@ def _inferred_country_link(
     if where is None:
         return None
     mention = _span(text, where.start, where.end)
-    body = posts.state_noun(role.title)  # `Глава государства`: the title is `глава`
-    title = [t for t in role.title if t is not body]
+    body = posts.state_body(role.title)  # `Глава государства`: the title is `глава`
+    title = [t for t in role.title if all(t is not b for b in body)]
     link = Link(link.person, replace(role, title=title), link.rule)
     return _role_link(link, text).model_copy(
         update={"organisation": country, "organisation_mention": mention, "inferred": True}

@@ -144,16 +144,24 @@ def is_regional_post(title: list[Token]) -> bool:
     )
 
 
+# Endings of the adjectives of places (`свердловский`, `нижегородский`, `тверской`).
+_PLACE_ENDINGS = ("ский", "цкий", "ской")
+
+
 def _names_place(token: Token) -> bool:
-    """`подмосковного`, `свердловского`: a lower-case relational adjective (pymorphy3
-    neither grades it nor counts with it), not one of time or rank (`бывшего`)."""
-    if token.pos != "ADJ" or not token.text.islower():
-        return False
+    """`свердловского`, `Тверской`, `подмосковного`: a relational adjective
+    (pymorphy3 neither grades it nor counts with it) with a place adjective's ending, or
+    one of `models/place_adjectives.txt`; not one of `models/not_place_adjectives.txt`
+    (`городского`)."""
+    if token.pos != "ADJ" or not token.text[1:].islower():
+        return False  # a capital opens a sentence (`Тверской губернатор`), not a whole word
     tag = parses(token.text)[0].tag
+    lemma = token.lemma.replace("ё", "е")
     return (
         tag.POS == "ADJF"
         and not {"Qual", "Anum", "Apro"} & tag.grammemes
-        and token.lemma.replace("ё", "е") not in word_set("not_place_adjectives.txt")
+        and (lemma.endswith(_PLACE_ENDINGS) or lemma in word_set("place_adjectives.txt"))
+        and lemma not in word_set("not_place_adjectives.txt")
     )
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from .morph import parses
 from .ner import Mention
 from .places import countries, lemmas
-from .resources import word_set
+from .resources import read_lexicon, word_set
 from .segment import Sent, Token
 
 
@@ -136,12 +137,17 @@ def adjective_country(title: list[Token], before: Token | None) -> tuple[str, To
     return None
 
 
-def is_regional_post(title: list[Token]) -> bool:
-    """Whether a title's head noun is a region's or a city's post (`губернатор`, `мэр`)."""
+@cache
+def regional_posts() -> dict[str, str]:
+    """Lemmas of regional posts → `region` or `city` (`models/regional_posts.txt`)."""
+    return dict(line.split() for line in read_lexicon("regional_posts.txt"))
+
+
+def regional_post(title: list[Token]) -> str | None:
+    """`region` or `city` when a title's head noun is a region's or a city's post
+    (`губернатор`, `мэр`), else None."""
     head = next((t for t in title if t.pos in ("NOUN", "PROPN")), None)
-    return head is not None and head.lemma.lower().replace("ё", "е") in word_set(
-        "regional_posts.txt"
-    )
+    return regional_posts().get(head.lemma.lower().replace("ё", "е")) if head else None
 
 
 # Endings of the adjectives of places (`свердловский`, `нижегородский`, `тверской`).
@@ -169,7 +175,7 @@ def place_adjective(title: list[Token], before: Token | None) -> Token | None:
     """The adjective naming the place a regional post serves, first in the title
     (`подмосковный губернатор`) or right before it (`свердловского губернатора`), or
     None."""
-    if not is_regional_post(title):
+    if regional_post(title) is None:
         return None
     for adjective in (title[0] if len(title) > 1 else None, before):
         if adjective is not None and _names_place(adjective):

@@ -1763,7 +1763,9 @@ def _adjective_region_link(
     adjective = posts.place_adjective(role.title, before)
     if adjective is None:
         return None
-    place = posts.place_named(adjective, mentions)
+    # a city's post is no region's (`нижегородский мэр`, `Нижегородской области`)
+    regional = posts.regional_post(role.title) == "region"
+    place = posts.place_named(adjective, mentions) if regional else None
     title = [t for t in role.title if t is not adjective]
     public = _role_link(Link(link.person, replace(role, title=title), link.rule), text)
     where = place or adjective

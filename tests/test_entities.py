@@ -311,6 +311,72 @@ def test_country_adjective_is_the_organisation_mention() -> None:
     assert not link.inferred
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "organisation", "where"),
+    [
+        # factRuEval devset book_100
+        (
+            "Среди требований — отставка подмосковного губернатора Бориса Громова.",
+            "Борис Громов",
+            "подмосковный",
+            "подмосковного",
+        ),
+        # factRuEval devset book_253: the place is named a sentence before
+        (
+            "Уральцы никогда не забудут того, что сделал Борис Николаевич для Свердловской"
+            " области. По словам свердловского губернатора Александра Мишарина, «уже тогда"
+            " для него не существовало понятия „невыполнимо“».",
+            "Александр Мишарин",
+            "Свердловская область",
+            "Свердловской области",
+        ),
+    ],
+)
+def test_a_place_adjective_is_a_regional_posts_place(
+    sentence: str, name: str, organisation: str, where: str
+) -> None:
+    doc = quotewho.extract(sentence)
+    person = next(p for p in doc.people if p.name == name)
+    link = next(link for link in person.roles if link.title == "губернатор")
+    assert (link.organisation, link.organisation_mention.text) == (organisation, where)
+
+
+def test_head_of_state_is_the_countrys_head() -> None:
+    """factRuEval devset book_271: `Глава государства` is a state post, its country
+    inferred and named inside `Правительства РФ`; the title is `глава`, as factRuEval's
+    Position is."""
+    doc = quotewho.extract(
+        "Глава государства Дмитрий Медведев и Председатель Правительства РФ Владимир Путин"
+        " выразили глубочайшие соболезнования семье актрисы."
+    )
+    person = next(p for p in doc.people if p.name == "Дмитрий Медведев")
+    link = next(link for link in person.roles if link.organisation == "Россия")
+    assert (link.title, link.role_mention.text, link.organisation_mention.text) == (
+        "глава",
+        "Глава",
+        "РФ",
+    )
+    assert link.inferred
+
+
+def test_a_state_nouns_adjective_names_the_country() -> None:
+    """NEREL 1.1 train 156119: `Глава российского государства` is Russia's head; the title
+    is `глава`, the country read from `российского` (the holder is not asserted: the
+    anaphoric rule takes the last name, Кастро, not Путин)."""
+    doc = quotewho.extract(
+        "Путин также направил телеграмму Раулю Кастро с благодарностью за многолетнее"
+        " сотрудничество.\n\nГлава российского государства выразил уверенность, что под"
+        " руководством Мигеля Диас-Канеля страна продолжит уверенно продвигаться к целям,"
+        " провозглашённым Кубинской революцией."
+    )
+    link = next(k for p in doc.people for k in p.roles if k.role_mention.text == "Глава")
+    assert (link.title, link.organisation, link.organisation_mention.text) == (
+        "глава",
+        "Россия",
+        "российского",
+    )
+
+
 def test_a_plural_role_after_one_name_is_the_next_item_of_a_list() -> None:
     """factRuEval devset book_288: `представители Госдумы России` are not Хлопонин's."""
     sentence = (

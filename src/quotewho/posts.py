@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
 
+from .morph import parses
 from .ner import Mention
 from .places import countries, lemmas
-from .resources import word_set
+from .resources import read_lexicon, word_set
 from .segment import Sent, Token
 
 
@@ -33,11 +36,33 @@ def country_of(token: Token) -> str | None:
     return countries().get(lemmas(token.text))
 
 
+# Nouns that end a title as the body it heads, a state: `глава государства`.
+STATE_NOUNS = frozenset({"государство", "страна"})
+
+
+def state_body(title: list[Token]) -> list[Token]:
+    """The genitive state noun closing a title, with its adjectives (`государства` of
+    `Глава государства`, `российского государства` of `Глава российского государства`:
+    factRuEval's Position is `Глава`, its Where the country), or []."""
+    last = title[-1] if len(title) > 1 else None
+    if last is None or last.lemma not in STATE_NOUNS or last.feats.get("Case") != "Gen":
+        return []
+    k = len(title) - 1
+    while k > 1 and title[k - 1].pos == "ADJ":
+        k -= 1
+    return title[k:]
+
+
 def is_state_post(title: list[Token]) -> bool:
     """Whether a title's head noun is a state post (`премьер-министр`, `вице-президент`),
-    not a word it governs (`кандидат в президенты`, `помощник госсекретаря`)."""
+    not a word it governs (`кандидат в президенты`, `помощник госсекретаря`), or the
+    title heads a state (`глава государства`)."""
     head = next((t for t in title if t.pos in ("NOUN", "PROPN")), None)
-    return head is not None and head.lemma.lower().replace("ё", "е") in word_set("state_posts.txt")
+    if head is None:
+        return False
+    return head.lemma.lower().replace("ё", "е") in word_set("state_posts.txt") or bool(
+        state_body(title)
+    )
 
 
 def country_mentions(sents: list[Sent], mentions: list[Mention], text: str) -> list[CountryMention]:
@@ -51,6 +76,16 @@ def country_mentions(sents: list[Sent], mentions: list[Mention], text: str) -> l
             country = table.get(lemmas(text[m.start : m.end]))
             if country is not None:
                 out.append(CountryMention(country, m.start, m.end, True))
+            elif m.type == "ORG":
+                # a country's name a noun of the organisation's governs: `РФ` of
+                # `Правительства РФ`, not `Россия` of `Единая Россия`
+                out += [
+                    CountryMention(table[lemmas(t.text)], t.start, t.end, True)
+                    for before, t in pairwise(m.tokens)
+                    if before.pos in ("NOUN", "PROPN")
+                    and t.text[:1].isupper()
+                    and lemmas(t.text) in table
+                ]
     for sent in sents:
         for token in sent.tokens:
             country = country_of(token) if token.start not in inside else None
@@ -91,11 +126,67 @@ def nearest(found: list[CountryMention], country: str, offset: int) -> CountryMe
 
 def adjective_country(title: list[Token], before: Token | None) -> tuple[str, Token] | None:
     """The country a state post's adjective names and that adjective, first in the title
-    (`российский президент`) or right before it (`британского премьера`), or None."""
+    (`российский президент`), right before it (`британского премьера`) or at its state
+    noun (`Глава российского государства`), or None."""
     if not is_state_post(title):
         return None
-    for adjective in (title[0] if len(title) > 1 else None, before):
+    for adjective in (title[0] if len(title) > 1 else None, before, *state_body(title)[:-1]):
         country = country_of(adjective) if adjective is not None else None
         if country is not None:
             return country, adjective
     return None
+
+
+@cache
+def regional_posts() -> dict[str, str]:
+    """Lemmas of regional posts → `region` or `city` (`models/regional_posts.txt`)."""
+    return dict(line.split() for line in read_lexicon("regional_posts.txt"))
+
+
+def regional_post(title: list[Token]) -> str | None:
+    """`region` or `city` when a title's head noun is a region's or a city's post
+    (`губернатор`, `мэр`), else None."""
+    head = next((t for t in title if t.pos in ("NOUN", "PROPN")), None)
+    return regional_posts().get(head.lemma.lower().replace("ё", "е")) if head else None
+
+
+# Endings of the adjectives of places (`свердловский`, `нижегородский`, `тверской`).
+_PLACE_ENDINGS = ("ский", "цкий", "ской")
+
+
+def _names_place(token: Token) -> bool:
+    """`свердловского`, `Тверской`, `подмосковного`: a relational adjective
+    (pymorphy3 neither grades it nor counts with it) with a place adjective's ending, or
+    one of `models/place_adjectives.txt`; not one of `models/not_place_adjectives.txt`
+    (`городского`)."""
+    if token.pos != "ADJ" or not token.text[1:].islower():
+        return False  # a capital opens a sentence (`Тверской губернатор`), not a whole word
+    tag = parses(token.text)[0].tag
+    lemma = token.lemma.replace("ё", "е")
+    return (
+        tag.POS == "ADJF"
+        and not {"Qual", "Anum", "Apro"} & tag.grammemes
+        and (lemma.endswith(_PLACE_ENDINGS) or lemma in word_set("place_adjectives.txt"))
+        and lemma not in word_set("not_place_adjectives.txt")
+    )
+
+
+def place_adjective(title: list[Token], before: Token | None) -> Token | None:
+    """The adjective naming the place a regional post serves, first in the title
+    (`подмосковный губернатор`) or right before it (`свердловского губернатора`), or
+    None."""
+    if regional_post(title) is None:
+        return None
+    for adjective in (title[0] if len(title) > 1 else None, before):
+        if adjective is not None and _names_place(adjective):
+            return adjective
+    return None
+
+
+def place_named(adjective: Token, mentions: list[Mention]) -> Mention | None:
+    """The LOC mention nearest to a place adjective that holds a word of its lemma
+    (`свердловского` → `Свердловской области`), or None."""
+    same = [
+        m for m in mentions if m.type == "LOC" and any(t.lemma == adjective.lemma for t in m.tokens)
+    ]
+    return min(same, key=lambda m: abs(m.start - adjective.start), default=None)

@@ -1787,10 +1787,39 @@ def _adjective_country_link(link: Link, before: Token | None, text: str) -> Role
     if read is None:
         return None
     country, adjective = read
-    title = [t for t in role.title if t is not adjective]
+    body = posts.state_body(role.title)  # `Глава российского государства`: `глава`
+    title = [t for t in role.title if t is not adjective and all(t is not b for b in body)]
     public = _role_link(Link(link.person, replace(role, title=title), link.rule), text)
     mention = _span(text, adjective.start, adjective.end)
     return public.model_copy(update={"organisation": country, "organisation_mention": mention})
+
+
+def _adjective_region_link(
+    link: Link, before: Token | None, text: str, mentions: list[Mention]
+) -> RoleLink | None:
+    """A regional post without organisation whose place an adjective names: `подмосковного
+    губернатора Бориса Громова` → губернатор, подмосковный; `свердловского губернатора`
+    → губернатор, Свердловская область (the organisation mention is the place's name
+    in the text when there is one, as factRuEval's Where is, else the adjective); None
+    for any other link."""
+    role = link.role
+    if role.organisation is not None or not role.title:
+        return None
+    adjective = posts.place_adjective(role.title, before)
+    if adjective is None:
+        return None
+    # a city's post is no region's (`нижегородский мэр`, `Нижегородской области`)
+    regional = posts.regional_post(role.title) == "region"
+    place = posts.place_named(adjective, mentions) if regional else None
+    title = [t for t in role.title if t is not adjective]
+    public = _role_link(Link(link.person, replace(role, title=title), link.rule), text)
+    where = place or adjective
+    return public.model_copy(
+        update={
+            "organisation": normal(place.tokens, place.type, text) if place else adjective.lemma,
+            "organisation_mention": _span(text, where.start, where.end),
+        }
+    )
 
 
 def _inferred_country_link(
@@ -1808,6 +1837,9 @@ def _inferred_country_link(
     if where is None:
         return None
     mention = _span(text, where.start, where.end)
+    body = posts.state_body(role.title)  # `Глава государства`: the title is `глава`
+    title = [t for t in role.title if all(t is not b for b in body)]
+    link = Link(link.person, replace(role, title=title), link.rule)
     return _role_link(link, text).model_copy(
         update={"organisation": country, "organisation_mention": mention, "inferred": True}
     )
@@ -1933,6 +1965,7 @@ def role_links(
     found = posts.country_mentions(sents, mentions, text) if bare else []
     out = [
         _adjective_country_link(link, before.get(link.role.start), text)
+        or _adjective_region_link(link, before.get(link.role.start), text, mentions)
         or _inferred_country_link(link, text, found, home)
         or _role_link(link, text)
         for link in links

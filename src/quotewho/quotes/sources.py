@@ -482,13 +482,16 @@ def person_speaker(person, ctx: Context, mention) -> Speaker:
     # и проректор Ualikhanov University` → проректор, Ualikhanov University)
     # a link without a title (a workplace alone) gives no position to speak in; an
     # inferred country (a bare `президент` in a text about Russia) is no stated body: the
-    # stated role near the quote may still say more
+    # stated role near the quote may still say more, and the post's country is found
+    # below; a title the state was cut from keeps it (`Глава государства` → глава, Россия)
     titled = [r for r in person.roles if r.title]
     link = next((r for r in titled if r.organisation and not r.inferred), None) or (
         titled[0] if titled else None
     )
     role, organisation = (
-        (link.title, None if link.inferred else link.organisation) if link else (None, None)
+        (link.title, None if link.inferred and is_state_post(link.title) else link.organisation)
+        if link
+        else (None, None)
     )
     if role is None or organisation is None:
         stated = stated_role(ctx, person, mention.start)

@@ -19,9 +19,9 @@ the lemma's occurrences in the train texts (`военный`, `королевс�
 three times (`правительство`, `администрация`): a head noun that makes a place after it
 an organisation (`правительства Китая`).
 
-`role_bodies.txt`: lemmas of the first lower-case noun after a PROFESSION mention's first
-word when an ORGANIZATION mention within it opens with it or with lower-case words before
-it (`правительства` in `глава правительства`, `нижней палаты` in `спикер нижней палаты`)
+`role_bodies.txt`: lemmas of the lower-case nouns after a PROFESSION mention's first word
+that an ORGANIZATION mention within it opens with, or with lower-case adjectives before
+them (`правительства` in `глава правительства`, `нижней палаты` in `спикер нижней палаты`)
 at least `MIN_BODY` times and in at least `MIN_SHARE_BODY` of the PROFESSION mentions
 holding them.
 """
@@ -93,6 +93,9 @@ def build_org_heads(folder: Path) -> list[str]:
 # holding it (`партия`: `лидер партии` is mostly a role alone).
 MIN_BODY, MIN_SHARE_BODY = 2, 0.3
 
+# A lower-case word, hyphenated ones included (`пресс-службы`, `вице-президента`).
+_LOWER_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
+
 
 def build_role_bodies(folder: Path) -> list[str]:
     """Lemmas of the nouns that NEREL reads as a body inside a role (see the docstring)."""
@@ -102,21 +105,19 @@ def build_role_bodies(folder: Path) -> list[str]:
         text = ann.with_suffix(".txt").read_text(encoding="utf-8")
         orgs = spans_of(ann, "ORGANIZATION")
         for start, end in spans_of(ann, "PROFESSION"):
-            token = next(
-                (
-                    t
-                    for t in list(tokenize(text[start:end]))[1:]
-                    if t.text.isalpha() and t.text.islower() and is_noun(t.text)
-                ),
-                None,
-            )
-            if token is not None:
-                lemma = lemmas([token.text])[0]
+            words = [(start + t.start, t.text) for t in tokenize(text[start:end])]
+            for at, word in words[1:]:
+                if not (_LOWER_WORD.fullmatch(word) and is_noun(word)):
+                    continue
+                lemma = lemmas([word])[0]
                 seen[lemma] += 1
-                at = start + token.start
-                # the organisation opens with it or with lower-case words before it
+                # the organisation opens with it or with lower-case adjectives before it
                 marked[lemma] += any(
-                    start < s <= at < e <= end and text[s:at] == text[s:at].lower() for s, e in orgs
+                    start < s <= at < e <= end
+                    and all(
+                        _LOWER_WORD.fullmatch(w) and not is_noun(w) for a, w in words if s <= a < at
+                    )
+                    for s, e in orgs
                 )
     return sorted(
         lemma for lemma, n in marked.items() if n >= MIN_BODY and n >= MIN_SHARE_BODY * seen[lemma]
@@ -253,10 +254,11 @@ def main() -> None:
     print(f"{len(heads)} organisation heads -> {args.out.parent / 'org_heads.txt'}")
     bodies = build_role_bodies(args.nerel)
     header = (
-        "# Bodies inside roles (pymorphy3 lemmas): the first lower-case noun after a NEREL 1.1\n"
-        "# train PROFESSION mention's first word, opening an ORGANIZATION mention within it\n"
-        f"# (`глава правительства`) >= {MIN_BODY} times and in >= {MIN_SHARE_BODY:.0%} of the "
-        "PROFESSION mentions\n# holding them. Rebuilt by scripts/build_roles.py.\n"
+        "# Bodies inside roles (pymorphy3 lemmas): lower-case nouns after a NEREL 1.1 train\n"
+        "# PROFESSION mention's first word that an ORGANIZATION mention within it opens with,\n"
+        "# or with adjectives before them (`глава правительства`, `пресс-службы`) >= "
+        f"{MIN_BODY} times\n# and in >= {MIN_SHARE_BODY:.0%} of the PROFESSION mentions "
+        "holding them. Rebuilt by\n# scripts/build_roles.py.\n"
     )
     path = args.out.parent / "role_bodies.txt"
     path.write_text(header + "\n".join(bodies) + "\n", encoding="utf-8")

@@ -24,6 +24,11 @@ that an ORGANIZATION mention within it opens with, or with lower-case adjectives
 them (`правительства` in `глава правительства`, `нижней палаты` in `спикер нижней палаты`)
 at least `MIN_BODY` times and in at least `MIN_SHARE_BODY` of the PROFESSION mentions
 holding them.
+
+`org_bodies.txt`: lemmas of the lower-case nouns outside PROFESSION mentions that open an
+ORGANIZATION mention, alone or after lower-case adjectives (`правительство`, `британском
+правительстве`, `сборная Японии`), at least `MIN_ORG_BODY` times and in at least
+`MIN_SHARE_ORG_BODY` of their uses outside PROFESSION mentions.
 """
 
 from __future__ import annotations
@@ -121,6 +126,43 @@ def build_role_bodies(folder: Path) -> list[str]:
                 )
     return sorted(
         lemma for lemma, n in marked.items() if n >= MIN_BODY and n >= MIN_SHARE_BODY * seen[lemma]
+    )
+
+
+# A noun opens an organisation on its own this often, and in this share of its uses
+# outside roles (`правительство` 160 of 187; `власть` 44 of 178 and `суд` 26 of 204 are
+# mostly no organisation NEREL marks).
+MIN_ORG_BODY, MIN_SHARE_ORG_BODY = 3, 0.5
+
+
+def build_org_bodies(folder: Path) -> list[str]:
+    """Lemmas of the lower-case nouns that NEREL reads as an organisation on their own,
+    outside roles (see the docstring)."""
+    marked: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for ann in sorted(folder.glob("*.ann")):
+        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        orgs = spans_of(ann, "ORGANIZATION")
+        roles = spans_of(ann, "PROFESSION")
+        tokens = list(tokenize(text))
+        for i, token in enumerate(tokens):
+            if not (_LOWER_WORD.fullmatch(token.text) and is_noun(token.text)):
+                continue
+            if any(s <= token.start < e for s, e in roles):
+                continue  # bodies inside roles are role_bodies.txt's
+            lemma = lemmas([token.text])[0]
+            seen[lemma] += 1
+            j = i  # the organisation may open with lower-case adjectives before it
+            while j > 0 and _LOWER_WORD.fullmatch(tokens[j - 1].text):
+                if is_noun(tokens[j - 1].text):
+                    break
+                j -= 1
+            starts = {t.start for t in tokens[j : i + 1]}
+            marked[lemma] += any(s in starts and e >= token.stop for s, e in orgs)
+    return sorted(
+        lemma
+        for lemma, n in marked.items()
+        if n >= MIN_ORG_BODY and n >= MIN_SHARE_ORG_BODY * seen[lemma]
     )
 
 
@@ -263,6 +305,16 @@ def main() -> None:
     path = args.out.parent / "role_bodies.txt"
     path.write_text(header + "\n".join(bodies) + "\n", encoding="utf-8")
     print(f"{len(bodies)} role bodies -> {path}")
+    bodies = build_org_bodies(args.nerel)
+    header = (
+        "# Organisations named by a lower-case noun (pymorphy3 lemmas): nouns outside NEREL 1.1\n"
+        "# train PROFESSION mentions that open an ORGANIZATION mention, alone or after\n"
+        f"# adjectives (`британском правительстве`), >= {MIN_ORG_BODY} times and in >= "
+        f"{MIN_SHARE_ORG_BODY:.0%} of their uses\n# there. Rebuilt by scripts/build_roles.py.\n"
+    )
+    path = args.out.parent / "org_bodies.txt"
+    path.write_text(header + "\n".join(bodies) + "\n", encoding="utf-8")
+    print(f"{len(bodies)} organisation bodies -> {path}")
 
 
 if __name__ == "__main__":

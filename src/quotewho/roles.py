@@ -1120,6 +1120,7 @@ def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
         here += adjective_roles(sent, inside + found)
         here += _headed_organisations(found, inside)
         here += _role_bodies(found, here)  # the sentence's own mentions: not quadratic
+        here = ner.lone_bodies(sent, here)
         out += here
     return sorted(out, key=lambda m: (m.start, -m.end))
 

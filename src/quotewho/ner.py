@@ -705,6 +705,22 @@ def drop_final_period(mentions: list[Mention], sent: Sent, text: str) -> list[Me
     return out
 
 
+def drop_wiki_quotes(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`главой ''Samsung Group''`: wiki markup quotes a name with doubled apostrophes; the
+    name is the words inside (NEREL mostly marks them so)."""
+    out = []
+    for m in mentions:
+        tokens = m.tokens
+        while tokens and tokens[0].text == "'":
+            tokens = tokens[1:]
+        while tokens and tokens[-1].text == "'":
+            tokens = tokens[:-1]
+        if tokens and len(tokens) < len(m.tokens):
+            m = Mention(tokens[0].start, tokens[-1].end, m.type, tokens)
+        out.append(m)
+    return out
+
+
 # pymorphy3 parts of speech a name never is
 _NOT_NAME_POS = frozenset(
     ["VERB", "INFN", "PRTS", "PRTF", "GRND", "ADVB", "NPRO", "PRED", "PREP", "CONJ", "PRCL", "INTJ"]
@@ -774,6 +790,7 @@ RULES: list[Rule] = [
     split_lists,
     split_parenthesised,
     drop_final_period,
+    drop_wiki_quotes,
     people_named_as_places,
     balance_quotes,
     org_head_before_name,

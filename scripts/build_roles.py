@@ -29,6 +29,9 @@ holding them.
 ORGANIZATION mention, alone or after lower-case adjectives (`правительство`, `британском
 правительстве`, `сборная Японии`), at least `MIN_ORG_BODY` times and in at least
 `MIN_SHARE_ORG_BODY` of their uses outside PROFESSION mentions.
+
+`legal_forms.txt`: abbreviations before a quoted name that the train ORGANIZATION mentions
+leave out more often than they keep (`ОАО "Башкирэнерго"` is marked `Башкирэнерго`).
 """
 
 from __future__ import annotations
@@ -164,6 +167,25 @@ def build_org_bodies(folder: Path) -> list[str]:
         for lemma, n in marked.items()
         if n >= MIN_ORG_BODY and n >= MIN_SHARE_ORG_BODY * seen[lemma]
     )
+
+
+# An abbreviation before a quoted name: `ОАО "Башкирэнерго"`, `ФК «Тамбов»`.
+_BEFORE_QUOTE = re.compile(r"(?<![А-ЯЁA-Za-zа-яё])([А-ЯЁ]{2,6}) ?[«\"„“]")
+
+
+def build_legal_forms(folder: Path) -> list[str]:
+    """Abbreviations before a quoted name that NEREL mostly leaves out of the organisation
+    (`ОАО`: 5 to 0), not those it keeps (`ФК`, `РИА`; see the docstring)."""
+    inner: Counter[str] = Counter()
+    outer: Counter[str] = Counter()
+    for ann in sorted(folder.glob("*.ann")):
+        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        starts = {s for s, _ in spans_of(ann, "ORGANIZATION")}
+        for found in _BEFORE_QUOTE.finditer(text):
+            form = found.group(1)
+            outer[form] += found.start() in starts
+            inner[form] += bool({found.end() - 1, found.end()} & starts)
+    return sorted(form for form, n in inner.items() if n > outer[form])
 
 
 def spans_of(ann: Path, label: str) -> list[tuple[int, int]]:
@@ -315,6 +337,15 @@ def main() -> None:
     path = args.out.parent / "org_bodies.txt"
     path.write_text(header + "\n".join(bodies) + "\n", encoding="utf-8")
     print(f"{len(bodies)} organisation bodies -> {path}")
+    forms = build_legal_forms(args.nerel)
+    header = (
+        '# Legal forms: abbreviations before a quoted name (`ОАО "Башкирэнерго"`) that\n'
+        "# NEREL 1.1 train leaves out of the ORGANIZATION mention more often than it keeps\n"
+        "# them (`ФК`, `РИА` are kept). Rebuilt by scripts/build_roles.py.\n"
+    )
+    path = args.out.parent / "legal_forms.txt"
+    path.write_text(header + "\n".join(forms) + "\n", encoding="utf-8")
+    print(f"{len(forms)} legal forms -> {path}")
 
 
 if __name__ == "__main__":

@@ -214,6 +214,25 @@ def balance_quotes(mentions: list[Mention], sent: Sent, text: str) -> list[Menti
     return out
 
 
+def without_legal_form(mention: Mention) -> Mention:
+    """`ОАО "Башкирэнерго"` → `Башкирэнерго`: the quoted name of an organisation without
+    its legal form (`models/legal_forms.txt`) and quotes, as NEREL mostly marks it inside a
+    role (factRuEval accepts the name alone). An acronym keeps both (`ООО "МНКТ"`, three
+    times in one NEREL dev text)."""
+    tokens = mention.tokens
+    if (
+        mention.type != "ORG"
+        or len(tokens) < 3
+        or tokens[0].text not in word_set("legal_forms.txt")
+        or tokens[1].text not in OPENING + '"'
+    ):
+        return mention
+    name = tokens[2:-1] if tokens[-1].text in CLOSING + '"' else tokens[2:]
+    if not name or (len(name) == 1 and name[0].text.isupper()):
+        return mention
+    return Mention(name[0].start, name[-1].end, mention.type, name)
+
+
 def org_heads() -> frozenset[str]:
     """Lemmas of nouns that head organisations (`models/org_heads.txt`)."""
     return word_set("org_heads.txt")

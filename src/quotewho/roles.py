@@ -1120,6 +1120,12 @@ def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
         here += adjective_roles(sent, inside + found)
         here += _headed_organisations(found, inside)
         here += _role_bodies(found, here)  # the sentence's own mentions: not quadratic
+        # `гендиректор ОАО "Башкирэнерго"`; outside roles the legal form stays, a subject
+        # (`В ГУП «Водоканал» утверждают`) for the quote speakers
+        here = [
+            ner.without_legal_form(m) if any(r.start <= m.start < r.end for r in found) else m
+            for m in here
+        ]
         here = ner.lone_bodies(sent, here)
         out += here
     return sorted(out, key=lambda m: (m.start, -m.end))

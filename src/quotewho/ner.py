@@ -220,14 +220,14 @@ def without_legal_form(mention: Mention) -> Mention:
     role (factRuEval accepts the name alone). An acronym keeps both (`ООО "МНКТ"`, three
     times in one NEREL dev text)."""
     tokens = mention.tokens
-    if (
-        mention.type != "ORG"
-        or len(tokens) < 3
-        or tokens[0].text not in word_set("legal_forms.txt")
-        or tokens[1].text not in OPENING + '"'
-    ):
+    if mention.type != "ORG" or tokens[0].text not in word_set("legal_forms.txt"):
         return mention
-    name = tokens[2:-1] if tokens[-1].text in CLOSING + '"' else tokens[2:]
+    k = 1
+    while k < len(tokens) and tokens[k].text.isupper() and tokens[k].text.isalpha():
+        k += 1  # `ООО УК «Металлоинвест»`
+    if k + 1 >= len(tokens) or tokens[k].text not in OPENING + '"':
+        return mention
+    name = tokens[k + 1 : -1] if tokens[-1].text in CLOSING + '"' else tokens[k + 1 :]
     if not name or (len(name) == 1 and name[0].text.isupper()):
         return mention
     return Mention(name[0].start, name[-1].end, mention.type, name)

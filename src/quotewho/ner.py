@@ -724,21 +724,26 @@ def drop_final_period(mentions: list[Mention], sent: Sent, text: str) -> list[Me
     return out
 
 
+def _after_quote(text: str, start: int, floor: int) -> bool:
+    """Whether a straight quote comes right before `start` (spaces aside), after `floor`."""
+    j = start - 1
+    while j >= floor and text[j].isspace():
+        j -= 1
+    return j >= floor and text[j] == '"'
+
+
 def drop_half_quotes(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`партия "Объединение за Мали"`: the tagger takes a name's closing straight quote but
     not its opening one; the name is the words inside (NEREL marks 162 names in straight
     quotes on train so, none with them)."""
     out = []
-    index = {t.start: k for k, t in enumerate(sent.tokens)}
     for m in mentions:
         tokens = m.tokens
-        k = index.get(tokens[0].start)
         if (
             len(tokens) > 1
             and tokens[-1].text == '"'
             and sum(t.text == '"' for t in tokens) % 2 == 1
-            and k
-            and sent.tokens[k - 1].text == '"'
+            and _after_quote(text, m.start, sent.start)
         ):
             m = Mention(m.start, tokens[-2].end, m.type, tokens[:-1])
         out.append(m)

@@ -19,11 +19,19 @@ the lemma's occurrences in the train texts (`военный`, `королевс�
 three times (`правительство`, `администрация`): a head noun that makes a place after it
 an organisation (`правительства Китая`).
 
-`role_bodies.txt`: lemmas of the first lower-case noun after a PROFESSION mention's first
-word when an ORGANIZATION mention within it opens with it or with lower-case words before
-it (`правительства` in `глава правительства`, `нижней палаты` in `спикер нижней палаты`)
+`role_bodies.txt`: lemmas of the lower-case nouns after a PROFESSION mention's first word
+that an ORGANIZATION mention within it opens with, or with lower-case adjectives before
+them (`правительства` in `глава правительства`, `нижней палаты` in `спикер нижней палаты`)
 at least `MIN_BODY` times and in at least `MIN_SHARE_BODY` of the PROFESSION mentions
 holding them.
+
+`org_bodies.txt`: lemmas of the lower-case nouns outside PROFESSION mentions that open an
+ORGANIZATION mention, alone or after lower-case adjectives (`правительство`, `британском
+правительстве`, `сборная Японии`), at least `MIN_ORG_BODY` times and in at least
+`MIN_SHARE_ORG_BODY` of their uses outside PROFESSION mentions.
+
+`legal_forms.txt`: abbreviations before a quoted name that the train ORGANIZATION mentions
+leave out more often than they keep (`ОАО "Башкирэнерго"` is marked `Башкирэнерго`).
 """
 
 from __future__ import annotations
@@ -93,6 +101,9 @@ def build_org_heads(folder: Path) -> list[str]:
 # holding it (`партия`: `лидер партии` is mostly a role alone).
 MIN_BODY, MIN_SHARE_BODY = 2, 0.3
 
+# A lower-case word, hyphenated ones included (`пресс-службы`, `вице-президента`).
+_LOWER_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
+
 
 def build_role_bodies(folder: Path) -> list[str]:
     """Lemmas of the nouns that NEREL reads as a body inside a role (see the docstring)."""
@@ -102,25 +113,79 @@ def build_role_bodies(folder: Path) -> list[str]:
         text = ann.with_suffix(".txt").read_text(encoding="utf-8")
         orgs = spans_of(ann, "ORGANIZATION")
         for start, end in spans_of(ann, "PROFESSION"):
-            token = next(
-                (
-                    t
-                    for t in list(tokenize(text[start:end]))[1:]
-                    if t.text.isalpha() and t.text.islower() and is_noun(t.text)
-                ),
-                None,
-            )
-            if token is not None:
-                lemma = lemmas([token.text])[0]
+            words = [(start + t.start, t.text) for t in tokenize(text[start:end])]
+            for at, word in words[1:]:
+                if not (_LOWER_WORD.fullmatch(word) and is_noun(word)):
+                    continue
+                lemma = lemmas([word])[0]
                 seen[lemma] += 1
-                at = start + token.start
-                # the organisation opens with it or with lower-case words before it
+                # the organisation opens with it or with lower-case adjectives before it
                 marked[lemma] += any(
-                    start < s <= at < e <= end and text[s:at] == text[s:at].lower() for s, e in orgs
+                    start < s <= at < e <= end
+                    and all(
+                        _LOWER_WORD.fullmatch(w) and not is_noun(w) for a, w in words if s <= a < at
+                    )
+                    for s, e in orgs
                 )
     return sorted(
         lemma for lemma, n in marked.items() if n >= MIN_BODY and n >= MIN_SHARE_BODY * seen[lemma]
     )
+
+
+# A noun opens an organisation on its own this often, and in this share of its uses
+# outside roles (`правительство` 160 of 187; `власть` 44 of 178 and `суд` 26 of 204 are
+# mostly no organisation NEREL marks).
+MIN_ORG_BODY, MIN_SHARE_ORG_BODY = 3, 0.5
+
+
+def build_org_bodies(folder: Path) -> list[str]:
+    """Lemmas of the lower-case nouns that NEREL reads as an organisation on their own,
+    outside roles (see the docstring)."""
+    marked: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for ann in sorted(folder.glob("*.ann")):
+        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        orgs = spans_of(ann, "ORGANIZATION")
+        roles = spans_of(ann, "PROFESSION")
+        tokens = list(tokenize(text))
+        for i, token in enumerate(tokens):
+            if not (_LOWER_WORD.fullmatch(token.text) and is_noun(token.text)):
+                continue
+            if any(s <= token.start < e for s, e in roles):
+                continue  # bodies inside roles are role_bodies.txt's
+            lemma = lemmas([token.text])[0]
+            seen[lemma] += 1
+            j = i  # the organisation may open with lower-case adjectives before it
+            while j > 0 and _LOWER_WORD.fullmatch(tokens[j - 1].text):
+                if is_noun(tokens[j - 1].text):
+                    break
+                j -= 1
+            starts = {t.start for t in tokens[j : i + 1]}
+            marked[lemma] += any(s in starts and e >= token.stop for s, e in orgs)
+    return sorted(
+        lemma
+        for lemma, n in marked.items()
+        if n >= MIN_ORG_BODY and n >= MIN_SHARE_ORG_BODY * seen[lemma]
+    )
+
+
+# An abbreviation before a quoted name: `ОАО "Башкирэнерго"`, `ФК «Тамбов»`.
+_BEFORE_QUOTE = re.compile(r"(?<![А-ЯЁA-Za-zа-яё])([А-ЯЁ]{2,6}) ?[«\"„“]")
+
+
+def build_legal_forms(folder: Path) -> list[str]:
+    """Abbreviations before a quoted name that NEREL mostly leaves out of the organisation
+    (`ОАО`: 5 to 0), not those it keeps (`ФК`, `РИА`; see the docstring)."""
+    inner: Counter[str] = Counter()
+    outer: Counter[str] = Counter()
+    for ann in sorted(folder.glob("*.ann")):
+        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        starts = {s for s, _ in spans_of(ann, "ORGANIZATION")}
+        for found in _BEFORE_QUOTE.finditer(text):
+            form = found.group(1)
+            outer[form] += found.start() in starts
+            inner[form] += bool({found.end() - 1, found.end()} & starts)
+    return sorted(form for form, n in inner.items() if n > outer[form])
 
 
 def spans_of(ann: Path, label: str) -> list[tuple[int, int]]:
@@ -253,14 +318,34 @@ def main() -> None:
     print(f"{len(heads)} organisation heads -> {args.out.parent / 'org_heads.txt'}")
     bodies = build_role_bodies(args.nerel)
     header = (
-        "# Bodies inside roles (pymorphy3 lemmas): the first lower-case noun after a NEREL 1.1\n"
-        "# train PROFESSION mention's first word, opening an ORGANIZATION mention within it\n"
-        f"# (`глава правительства`) >= {MIN_BODY} times and in >= {MIN_SHARE_BODY:.0%} of the "
-        "PROFESSION mentions\n# holding them. Rebuilt by scripts/build_roles.py.\n"
+        "# Bodies inside roles (pymorphy3 lemmas): lower-case nouns after a NEREL 1.1 train\n"
+        "# PROFESSION mention's first word that an ORGANIZATION mention within it opens with,\n"
+        "# or with adjectives before them (`глава правительства`, `пресс-службы`) >= "
+        f"{MIN_BODY} times\n# and in >= {MIN_SHARE_BODY:.0%} of the PROFESSION mentions "
+        "holding them. Rebuilt by\n# scripts/build_roles.py.\n"
     )
     path = args.out.parent / "role_bodies.txt"
     path.write_text(header + "\n".join(bodies) + "\n", encoding="utf-8")
     print(f"{len(bodies)} role bodies -> {path}")
+    bodies = build_org_bodies(args.nerel)
+    header = (
+        "# Organisations named by a lower-case noun (pymorphy3 lemmas): nouns outside NEREL 1.1\n"
+        "# train PROFESSION mentions that open an ORGANIZATION mention, alone or after\n"
+        f"# adjectives (`британском правительстве`), >= {MIN_ORG_BODY} times and in >= "
+        f"{MIN_SHARE_ORG_BODY:.0%} of their uses\n# there. Rebuilt by scripts/build_roles.py.\n"
+    )
+    path = args.out.parent / "org_bodies.txt"
+    path.write_text(header + "\n".join(bodies) + "\n", encoding="utf-8")
+    print(f"{len(bodies)} organisation bodies -> {path}")
+    forms = build_legal_forms(args.nerel)
+    header = (
+        '# Legal forms: abbreviations before a quoted name (`ОАО "Башкирэнерго"`) that\n'
+        "# NEREL 1.1 train leaves out of the ORGANIZATION mention more often than it keeps\n"
+        "# them (`ФК`, `РИА` are kept). Rebuilt by scripts/build_roles.py.\n"
+    )
+    path = args.out.parent / "legal_forms.txt"
+    path.write_text(header + "\n".join(forms) + "\n", encoding="utf-8")
+    print(f"{len(forms)} legal forms -> {path}")
 
 
 if __name__ == "__main__":

@@ -214,6 +214,25 @@ def balance_quotes(mentions: list[Mention], sent: Sent, text: str) -> list[Menti
     return out
 
 
+def without_legal_form(mention: Mention) -> Mention:
+    """`ОАО "Башкирэнерго"` → `Башкирэнерго`: the quoted name of an organisation without
+    its legal form (`models/legal_forms.txt`) and quotes, as NEREL mostly marks it inside a
+    role (factRuEval accepts the name alone). An acronym keeps both (`ООО "МНКТ"`, three
+    times in one NEREL dev text)."""
+    tokens = mention.tokens
+    if mention.type != "ORG" or tokens[0].text not in word_set("legal_forms.txt"):
+        return mention
+    k = 1
+    while k < len(tokens) and tokens[k].text.isupper() and tokens[k].text.isalpha():
+        k += 1  # `ООО УК «Металлоинвест»`
+    if k + 1 >= len(tokens) or tokens[k].text not in OPENING + '"':
+        return mention
+    name = tokens[k + 1 : -1] if tokens[-1].text in CLOSING + '"' else tokens[k + 1 :]
+    if not name or (len(name) == 1 and name[0].text.isupper()):
+        return mention
+    return Mention(name[0].start, name[-1].end, mention.type, name)
+
+
 def org_heads() -> frozenset[str]:
     """Lemmas of nouns that head organisations (`models/org_heads.txt`)."""
     return word_set("org_heads.txt")
@@ -295,6 +314,52 @@ def body_of_person(mentions: list[Mention], sent: Sent, text: str) -> list[Menti
             body = tokens[start:end]
             out.append(Mention(body[0].start, body[-1].end, "ORG", body))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def lone_bodies(sent: Sent, mentions: list[Mention]) -> list[Mention]:
+    """`сборная Японии`, `правительство Словении`, `министерстве иностранных дел Японии`: a
+    lower-case noun NEREL mostly reads as an organisation on its own
+    (`models/org_bodies.txt`), with the agreeing adjectives before it and the genitives
+    after it, is one organisation with a place or organisation in the genitive that
+    follows it, where no mention covers it. A bare one (`в британском правительстве`) is
+    left out: NEREL marks it, factRuEval does not (dev ORG .824 → .802 with them). Run
+    after the roles, which may hold it (`глава правительства России`)."""
+    tokens = sent.tokens
+    named = {m.start: m for m in mentions if m.type in ("LOC", "ORG")}
+    out = list(mentions)
+    for k, head in enumerate(tokens):
+        if (
+            head.pos != "NOUN"
+            or not (head.text.islower() or (k == 0 and head.text.istitle()))
+            or head.lemma not in word_set("org_bodies.txt")
+            or any(m.start <= head.start < m.end for m in out)
+        ):
+            continue
+        start = k
+        while (
+            start > 0
+            and tokens[start - 1].pos == "ADJ"
+            and (tokens[start - 1].text.islower() or start == 1)
+            and tokens[start - 1].feats.get("Case") == head.feats.get("Case")
+            and not any(m.start <= tokens[start - 1].start < m.end for m in mentions)
+        ):
+            start -= 1  # `японской полиции Токио`
+        end = k + 1
+        while (
+            end < len(tokens)
+            and end - k <= 3
+            and tokens[end].text.islower()
+            and tokens[end].pos in ("ADJ", "NOUN")
+            and tokens[end].feats.get("Case") == "Gen"
+        ):
+            end += 1  # `министерство иностранных дел России`
+        after = named.get(tokens[end].start) if end < len(tokens) else None
+        if after not in out or after.tokens[0].feats.get("Case") != "Gen":
+            continue
+        out.remove(after)  # `сборная Японии`: the place is the body's
+        body = tokens[start:end] + after.tokens
+        out.append(Mention(body[0].start, body[-1].end, "ORG", body))
+    return out
 
 
 def place_of_organisation(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
@@ -659,6 +724,48 @@ def drop_final_period(mentions: list[Mention], sent: Sent, text: str) -> list[Me
     return out
 
 
+def _after_quote(text: str, start: int, floor: int) -> bool:
+    """Whether a straight quote comes right before `start` (spaces aside), after `floor`."""
+    j = start - 1
+    while j >= floor and text[j].isspace():
+        j -= 1
+    return j >= floor and text[j] == '"'
+
+
+def drop_half_quotes(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`партия "Объединение за Мали"`: the tagger takes a name's closing straight quote but
+    not its opening one; the name is the words inside (NEREL marks 162 names in straight
+    quotes on train so, none with them)."""
+    out = []
+    for m in mentions:
+        tokens = m.tokens
+        if (
+            len(tokens) > 1
+            and tokens[-1].text == '"'
+            and sum(t.text == '"' for t in tokens) % 2 == 1
+            and _after_quote(text, m.start, sent.start)
+        ):
+            m = Mention(m.start, tokens[-2].end, m.type, tokens[:-1])
+        out.append(m)
+    return out
+
+
+def drop_wiki_quotes(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`главой ''Samsung Group''`: wiki markup quotes a name with doubled apostrophes; the
+    name is the words inside (NEREL mostly marks them so)."""
+    out = []
+    for m in mentions:
+        tokens = m.tokens
+        while tokens and tokens[0].text == "'":
+            tokens = tokens[1:]
+        while tokens and tokens[-1].text == "'":
+            tokens = tokens[:-1]
+        if tokens and len(tokens) < len(m.tokens):
+            m = Mention(tokens[0].start, tokens[-1].end, m.type, tokens)
+        out.append(m)
+    return out
+
+
 # pymorphy3 parts of speech a name never is
 _NOT_NAME_POS = frozenset(
     ["VERB", "INFN", "PRTS", "PRTF", "GRND", "ADVB", "NPRO", "PRED", "PREP", "CONJ", "PRCL", "INTJ"]
@@ -728,6 +835,8 @@ RULES: list[Rule] = [
     split_lists,
     split_parenthesised,
     drop_final_period,
+    drop_wiki_quotes,
+    drop_half_quotes,
     people_named_as_places,
     balance_quotes,
     org_head_before_name,

@@ -1131,7 +1131,16 @@ def tag_roles(sents: list[Sent], mentions: list[Mention]) -> list[Mention]:
         here += found
         here += adjective_roles(sent, inside + found)
         here += _headed_organisations(found, inside)
-        here += _role_bodies(found, here)  # the sentence's own mentions: not quadratic
+        bodies = _role_bodies(found, here)  # the sentence's own mentions: not quadratic
+        # a body that adjectives widen replaces the shorter one (`управления Генпрокуратуры`)
+        here = [m for m in here if not any(_widens(b, m) for b in bodies)] + bodies
+        # `гендиректор ОАО "Башкирэнерго"`; outside roles the legal form stays, a subject
+        # (`В ГУП «Водоканал» утверждают`) for the quote speakers
+        here = [
+            ner.without_legal_form(m) if any(r.start <= m.start < r.end for r in found) else m
+            for m in here
+        ]
+        here = ner.lone_bodies(sent, here)
         out += here
     return sorted(out, key=lambda m: (m.start, -m.end))
 
@@ -1189,6 +1198,18 @@ def _body_heads() -> frozenset[str]:
 _BODY_ENDS = _PLACE_PREPOSITIONS - {"по", "при"}
 
 
+_ORDINAL = re.compile(r"\d+-(?:го|й|ой|ого)")
+
+
+def _body_adjective(token: Token) -> bool:
+    """An adjective of a body inside a role: a genitive one, a hyphenated one the tagger
+    leaves without a case (`главного организационно-инспекторского управления`), or an
+    ordinal (`75-го отдела полиции`)."""
+    if token.pos != "ADJ":
+        return bool(_ORDINAL.fullmatch(token.text))
+    return _is_genitive(token) or ("-" in token.text and "Case" not in token.feats)
+
+
 def _role_bodies(found: list[Role], mentions: list[Mention]) -> list[Mention]:
     """`глава правительства`, `спикер нижней палаты парламента`, `начальник департамента
     внешнеэкономической деятельности «Газпрома»`: NEREL marks the body a role names,
@@ -1212,7 +1233,7 @@ def _role_bodies(found: list[Role], mentions: list[Mention]) -> list[Mention]:
         )
         if k is None:
             continue
-        while k > 1 and tokens[k - 1].pos == "ADJ" and _is_genitive(tokens[k - 1]):
+        while k > 1 and _body_adjective(tokens[k - 1]):
             k -= 1  # `нижней палаты парламента`
         body = tokens[k:]
         # a place phrase is no part of it: `судья Европейского суда … от России`
@@ -1226,6 +1247,16 @@ def _role_bodies(found: list[Role], mentions: list[Mention]) -> list[Mention]:
         if (body[0].start, body[-1].end) not in spans:
             out.append(Mention(body[0].start, body[-1].end, "ORG", body))
     return out
+
+
+def _widens(body: Mention, mention: Mention) -> bool:
+    """Whether `body` is `mention`, a lower-case organisation, with words before it."""
+    return (
+        mention.type == "ORG"
+        and body.start < mention.start < body.end
+        and mention.end == body.end
+        and mention.tokens[0].text.islower()
+    )
 
 
 def _by_sentence(sents: list[Sent], mentions: list[Mention]):

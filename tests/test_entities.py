@@ -362,3 +362,16 @@ def test_name_tagged_alone_is_found_elsewhere() -> None:
     )
     doc = quotewho.extract(text)
     assert [e.start for e in doc.entities if e.text == "Рынска" and e.type == "PER"] == [0, 98]
+
+
+def test_owner_named_elsewhere_is_split_off() -> None:
+    """ner.split_named_owners: `Алёхиной` is the surname of `Мария Алёхина` named before, so
+    `Алёхиной Александр Подрабинёк` is two people (NEREL 1.1 train 26616_text, lines 3 and
+    13)."""
+    text = (
+        "Пермский краевой суд принял решение отказать участнице панк-группы Pussy Riot Марии "
+        "Алёхиной в удовлетворении жалобы. «Ребенок не отбывает наказания», — заявил на суде "
+        "общественный защитник Алёхиной Александр Подрабинёк."
+    )
+    people = [e.text for e in quotewho.extract(text).entities if e.type == "PER"]
+    assert people == ["Марии Алёхиной", "Алёхиной", "Александр Подрабинёк"]

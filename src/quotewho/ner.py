@@ -44,7 +44,7 @@ def tag_sentences(
         for rule in rules:
             mentions = rule(mentions, sent, text)
         out += mentions
-    return names_seen_elsewhere(split_owners(out), sents)
+    return names_seen_elsewhere(split_named_owners(split_owners(out)), sents)
 
 
 def split_owners(mentions: list[Mention]) -> list[Mention]:
@@ -71,6 +71,47 @@ def split_owners(mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(first.start, first.end, kind, [first]))
             m = Mention(rest[0].start, m.end, "PER", rest)
         out.append(m)
+    return out
+
+
+def split_named_owners(mentions: list[Mention]) -> list[Mention]:
+    """`Вдова Арафата Суха`, `защитник Алёхиной Александр Подрабинёк`: a PER mention whose
+    first word is the surname of a full name the document names elsewhere, and no first
+    name, is two people, the owner in the genitive and the person; the tagger, or
+    `join_split_names`, runs them together. A surname before a first name alone
+    (`подружка Фриске Жанна`), a patronymic (`Тихоновой Татьяне Васильевне`), initials
+    (`Жириновский В. В`), a first word that opens other names too (`Ван Чжэнь`, `Ван
+    Бин`), a short one (`Пак Кын Хе`: Korean names are a surname first) or two words that
+    go on together in a longer name (`Каприлес Радонски`, `Энрике Каприлес Радонски`)
+    keep one name."""
+    surnames, opening, pairs = set(), {}, {}
+    for m in mentions:
+        words = [t for t in m.tokens if t.text.isalpha() or "-" in t.text]
+        if m.type == "PER" and len(words) > 1 and _capitalised(words[-1].text):
+            surnames |= {_key(words[-1]), words[-1].text.lower()}
+        if m.type == "PER" and len(words) > 1:
+            opening.setdefault(_key(words[0]), set()).add(_key(words[1]))
+        for a, b in zip(m.tokens, m.tokens[1:]):
+            pairs[_key(a), _key(b)] = pairs.get((_key(a), _key(b)), 0) + 1
+    out = []
+    for m in mentions:
+        first, rest = m.tokens[0], m.tokens[1:]
+        cut = (
+            m.type == "PER"
+            and rest
+            and (_key(first) in surnames or first.text.lower() in surnames)
+            and len(opening.get(_key(first), ())) < 2
+            and len(first.text) > 3
+            and first.pos != "ADJ" != rest[0].pos  # `Патриархом Болгарским`: a title
+            and pairs[_key(first), _key(rest[0])] == 1
+            and _capitalised(first.text)
+            and not _first_name(first)
+            and _capitalised(rest[0].text)
+            and not _initial(rest[0])
+            and not any(_reading(t, "Patr") for t in rest)
+            and not (len(rest) == 1 and _first_name(rest[0]))
+        )
+        out += _two_people(m, 1 if cut else None)
     return out
 
 

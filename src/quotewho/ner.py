@@ -575,17 +575,22 @@ def join_split_names(mentions: list[Mention], sent: Sent, text: str) -> list[Men
     it, a space apart, are one name the tagger broke after its first word; a full name
     before another stays apart (`пресс-секретарю … Билла Клинтона Джо Локхарту`), and so
     does a name in another case (`вдова Ельцина Наина Иосифовна`: the parts of one name
-    agree)."""
+    agree). Initials glued to the name after them are its own (`Дж.` + `Коми`)."""
     out: list[Mention] = []
     for mention in mentions:
         last = out[-1] if out else None
         if (
             last is not None
             and last.type == mention.type == "PER"
-            and text[last.end : mention.start] == " "
             and mention.tokens[0].text[:1].isupper()
-            and len(last.tokens) == 1
-            and last.tokens[0].feats.get("Case") == mention.tokens[0].feats.get("Case")
+            and (
+                (
+                    text[last.end : mention.start] == " "
+                    and len(last.tokens) == 1
+                    and last.tokens[0].feats.get("Case") == mention.tokens[0].feats.get("Case")
+                )
+                or (last.end == mention.start and last.tokens[-1].text == ".")
+            )
         ):
             out[-1] = Mention(last.start, mention.end, "PER", last.tokens + mention.tokens)
         else:
@@ -688,12 +693,58 @@ def initials_open_sentence(mentions: list[Mention], sent: Sent, text: str) -> li
     return [Mention(name[0].start, surname.end, "PER", name), *mentions]
 
 
-def drop_final_period(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
-    """`Харальд V.`, `В.Л.`: a name ends at its last word, before a period (the sentence's,
-    or an initial's: factRuEval marks name words, and NEREL mostly agrees)."""
+_ROMAN = frozenset("IVX")
+
+
+def initials_after_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Указ «О Суркове В. Ю.»`, `Михальчука И. Ф. о досрочном`: initials with their
+    periods right after a name are the name's (the tagger stops before them, or before the
+    last period); `drop_final_period` then decides whether the last period stays."""
+    tokens = sent.tokens
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    taken = {t.start for m in mentions for t in m.tokens}
     out = []
     for m in mentions:
-        if m.type == "PER" and len(m.tokens) > 1 and m.tokens[-1].text == ".":
+        k = starts.get(m.tokens[-1].start, len(tokens)) + 1
+        end = k
+        if m.type == "PER" and _initial(m.tokens[-1]) and m.tokens[-1].text not in _ROMAN:
+            end += k < len(tokens) and tokens[k].text == "."  # `Михальчука И. Ф` + `.`
+        while (
+            m.type == "PER"
+            and end + 1 < len(tokens)
+            and _initial(tokens[end])
+            and tokens[end].text not in _ROMAN
+            and tokens[end + 1].text == "."
+            and tokens[end].start not in taken
+        ):
+            end += 2
+        if m.type == "PER" and end > k:
+            grown = m.tokens + tokens[k:end]
+            m = Mention(grown[0].start, grown[-1].end, "PER", grown)
+        out.append(m)
+    return out
+
+
+def drop_final_period(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Харальд V.`, `В.Л.`: a name ends at its last word, before a period (the sentence's,
+    or an initial's: factRuEval marks name words, and NEREL mostly agrees). An initial's
+    period the sentence goes on after is the initial's (`губернатора Михальчука И. Ф. о
+    досрочном прекращении`: NEREL keeps it)."""
+    starts = {t.start: k for k, t in enumerate(sent.tokens)}
+    out = []
+    for m in mentions:
+        k = starts.get(m.tokens[-1].start, len(sent.tokens)) + 1
+        if (
+            m.type == "PER"
+            and len(m.tokens) > 1
+            and m.tokens[-1].text == "."
+            and not (
+                _initial(m.tokens[-2])
+                and m.tokens[-2].text not in _ROMAN
+                and k < len(sent.tokens)
+                and sent.tokens[k].text.isalpha()
+            )
+        ):
             rest = m.tokens[:-1]
             m = Mention(m.start, rest[-1].end, "PER", rest)
         out.append(m)
@@ -758,6 +809,7 @@ def split_repeated_names(mentions: list[Mention], sent: Sent, text: str) -> list
 
 RULES: list[Rule] = [
     initials_open_sentence,
+    initials_after_name,
     join_split_names,
     split_glued_names,
     split_repeated_names,

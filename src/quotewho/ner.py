@@ -649,6 +649,33 @@ def _two_people(mention: Mention, cut: int | None) -> list[Mention]:
 _AGE = re.compile(r"(?:\d+-|[а-яё]+)летн[а-яё]{1,3}", re.IGNORECASE)
 
 
+def first_name_before_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Лёша Тихонов и Ваня Ямщиков`, `Селене Гомес пересадили почку`, `Айдар Наилевич
+    Губайдулин родился`: a capitalised word that can be a first name, right before a PER
+    mention (or before a patronymic opening one), that no mention covers is the name's
+    first word; the tagger drops it most often where a sentence opens."""
+    tokens = sent.tokens
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    taken = {t.start for m in mentions for t in m.tokens}
+    out = []
+    for m in mentions:
+        k = starts.get(m.start, 0) - 1
+        if m.type == "PER" and k >= 0 and tokens[k].start not in taken:
+            word = tokens[k]
+            if (
+                text[word.end : m.start] == " "
+                and _capitalised(word.text)
+                and len(word.text) > 2
+                and (
+                    any("Name" in p.tag for p in parses(word.text)) or _reading(m.tokens[0], "Patr")
+                )
+            ):
+                grown = [word, *m.tokens]
+                m = Mention(word.start, m.end, "PER", grown)
+        out.append(m)
+    return out
+
+
 def drop_leading_age(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`Восьмидесятилетний Маккейн`, `56-летний С.Джобс`: an age before a name is no part
     of it (the tagger takes it in when it opens a sentence)."""
@@ -813,6 +840,7 @@ RULES: list[Rule] = [
     join_split_names,
     split_glued_names,
     split_repeated_names,
+    first_name_before_name,
     drop_leading_age,
     drop_documents_and_posts,
     drop_function_words,

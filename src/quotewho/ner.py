@@ -575,7 +575,8 @@ def join_split_names(mentions: list[Mention], sent: Sent, text: str) -> list[Men
     it, a space apart, are one name the tagger broke after its first word; a full name
     before another stays apart (`пресс-секретарю … Билла Клинтона Джо Локхарту`), and so
     does a name in another case (`вдова Ельцина Наина Иосифовна`: the parts of one name
-    agree). Initials glued to the name after them are its own (`Дж.` + `Коми`)."""
+    agree). Initials glued to the name after them are its own (`Дж.` + `Коми`), and a
+    surname is one name with the first name and patronymic before it."""
     out: list[Mention] = []
     for mention in mentions:
         last = out[-1] if out else None
@@ -590,12 +591,29 @@ def join_split_names(mentions: list[Mention], sent: Sent, text: str) -> list[Men
                     and last.tokens[0].feats.get("Case") == mention.tokens[0].feats.get("Case")
                 )
                 or (last.end == mention.start and last.tokens[-1].text == ".")
+                or (text[last.end : mention.start] == " " and _patronymic_split(last, mention))
             )
         ):
             out[-1] = Mention(last.start, mention.end, "PER", last.tokens + mention.tokens)
         else:
             out.append(mention)
     return out
+
+
+def _patronymic_split(last: Mention, mention: Mention) -> bool:
+    """`Марина Филипповна` + `Ходорковская`: a first name and patronymic and a surname
+    alone after them, in one case, are one name. (A surname before them may be an owner's:
+    `вдова Ельцина Наина Иосифовна`.)"""
+    return (
+        _reading(last.tokens[-1], "Patr")
+        and len(mention.tokens) == 1
+        and bool(_singular_cases(last.tokens[-1]) & _singular_cases(mention.tokens[0]))
+    )
+
+
+def _singular_cases(token: Token) -> set[str]:
+    """The cases pymorphy3 reads a word in, as one person."""
+    return {str(p.tag.case) for p in parses(token.text) if p.tag.number != "plur"}
 
 
 def _first_name(token: Token) -> bool:

@@ -375,3 +375,15 @@ def test_owner_named_elsewhere_is_split_off() -> None:
     )
     people = [e.text for e in quotewho.extract(text).entities if e.type == "PER"]
     assert people == ["Марии Алёхиной", "Алёхиной", "Александр Подрабинёк"]
+
+
+def test_two_names_named_apart_are_split() -> None:
+    """ner.split_named_pairs: a photo caption runs two people together, each named on its
+    own below (NEREL 1.1 train 39296_text, lines 3 and 5)."""
+    text = (
+        "Джо Байден в окружении военнослужащих США Рафаэль Корреа Эдвард Сноуден \n\n"
+        "Вице-президент США Джо Байден побеседовал с президентом Эквадора Рафаэлем Корреа по "
+        "поводу Эдварда Сноудена."
+    )
+    people = [e.text for e in quotewho.extract(text).entities if e.type == "PER"]
+    assert people[1:3] == ["Рафаэль Корреа", "Эдвард Сноуден"]

@@ -44,7 +44,8 @@ def tag_sentences(
         for rule in rules:
             mentions = rule(mentions, sent, text)
         out += mentions
-    return names_seen_elsewhere(split_named_owners(split_owners(out)), sents)
+    out = split_named_pairs(split_named_owners(split_owners(out)))
+    return names_seen_elsewhere(out, sents)
 
 
 def split_owners(mentions: list[Mention]) -> list[Mention]:
@@ -71,6 +72,25 @@ def split_owners(mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(first.start, first.end, kind, [first]))
             m = Mention(rest[0].start, m.end, "PER", rest)
         out.append(m)
+    return out
+
+
+def split_named_pairs(mentions: list[Mention]) -> list[Mention]:
+    """`Рафаэль Корреа Эдвард Сноуден` (a photo caption): a PER mention that is two names
+    of two words or more, each named on its own elsewhere in the document, is two people."""
+    named = {tuple(map(_key, m.tokens)) for m in mentions if m.type == "PER"}
+    out = []
+    for m in mentions:
+        keys = tuple(map(_key, m.tokens))
+        cut = next(
+            (
+                k
+                for k in range(2, len(keys) - 1)
+                if m.type == "PER" and keys[:k] in named and keys[k:] in named
+            ),
+            None,
+        )
+        out += _two_people(m, cut)
     return out
 
 
@@ -652,6 +672,32 @@ def split_glued_names(mentions: list[Mention], sent: Sent, text: str) -> list[Me
     return out
 
 
+def split_full_names(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Сергей Анатольевич Лебедев Путин назначил`, `брата Бодуэна I. Альберт`: a name
+    complete in itself (a first name, a patronymic and a surname; or a sentence's period
+    after it) and the name after it are two people the tagger ran together."""
+    return [part for m in mentions for part in _two_people(m, _full_name_end(m.tokens))]
+
+
+def _full_name_end(tokens: list[Token]) -> int | None:
+    """Where a second name begins after a full one in a PER mention's tokens, if it does."""
+    for k in range(2, len(tokens)):
+        before, prev, word = tokens[k - 2], tokens[k - 1], tokens[k]
+        if not _capitalised(word.text):
+            continue
+        if prev.text == "." and (not _initial(before) or before.text in _ROMAN):
+            return k  # `Бодуэна I. Альберт`: the period is dropped with the first name's
+        if (
+            k > 2
+            and _reading(before, "Patr")
+            and _capitalised(prev.text)
+            and len(prev.text) > 2  # `Марина Александровна Де Энден`
+            and not _reading(prev, "Patr")
+        ):
+            return k  # `Сергей Анатольевич Лебедев Путин`
+    return None
+
+
 def _two_people(mention: Mention, cut: int | None) -> list[Mention]:
     """A PER mention cut into two people at token `cut`; any other mention, or no cut,
     stays whole."""
@@ -857,6 +903,7 @@ RULES: list[Rule] = [
     initials_after_name,
     join_split_names,
     split_glued_names,
+    split_full_names,
     split_repeated_names,
     first_name_before_name,
     drop_leading_age,

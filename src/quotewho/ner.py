@@ -850,9 +850,11 @@ _NAMELIKE = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 
 
 def drop_function_words(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
-    """`Подавлен кончиной`, `Надеюсь она разнообразит`: a one-word PER mention that is a
-    verb, an adverb, a pronoun or a particle (no reading of it a name) is none; the tagger
-    reads capitalised words so where a transcript or a headline runs on unpunctuated. Not
+    """`Подавлен кончиной`, `Надеюсь она разнообразит`, `Доподлинное место рождения`: a
+    one-word PER mention that is a verb, an adverb, a pronoun, a particle or an adjective
+    (no reading of it a name) is none; the tagger reads capitalised words so where a
+    transcript or a headline runs on unpunctuated, or a sentence opens. (Not nouns:
+    `Макрон`, `Лебедь` are common nouns to pymorphy3.) Not
     when the morphology tagger reads it as a proper noun (`Серена` is a short participle
     to pymorphy3)."""
     out = []
@@ -862,7 +864,7 @@ def drop_function_words(mentions: list[Mention], sent: Sent, text: str) -> list[
             if (
                 m.tokens[0].pos != "PROPN"
                 and readings[0].is_known
-                and readings[0].tag.POS in _NOT_NAME_POS
+                and (readings[0].tag.POS in _NOT_NAME_POS or readings[0].tag.POS == "ADJF")
                 and not any(_NAMELIKE & p.tag.grammemes for p in readings)
             ):
                 continue

@@ -535,6 +535,25 @@ def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]
     return out
 
 
+def people_read_as_places(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`первого президента Ахмат-Хаджи Кадырова`, `играет в супертурнире Гата Камский`: a
+    place or an organisation of a first name and a surname is a person."""
+    out = []
+    for m in mentions:
+        words = m.tokens
+        if (
+            m.type in ("LOC", "ORG")
+            and len(words) in (2, 3)
+            and all(_capitalised(t.text) for t in words)
+            and _first_name(words[0])
+            and any("Surn" in p.tag for p in parses(words[-1].text))
+            and tuple(map(_key, words)) not in place_names()
+        ):
+            m = Mention(m.start, m.end, "PER", words)
+        out.append(m)
+    return out
+
+
 def people_named_as_places(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`• Эль Сальвадор • Эфиопия •`, `Коффи Коджа (Бенин)`: a PER mention that is all the
     name of a country or part of the world (`places.place_names`) is that place; the tagger
@@ -916,6 +935,7 @@ RULES: list[Rule] = [
     split_lists,
     split_parenthesised,
     drop_final_period,
+    people_read_as_places,
     people_named_as_places,
     balance_quotes,
     org_head_before_name,

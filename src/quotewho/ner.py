@@ -806,6 +806,30 @@ def initials_open_sentence(mentions: list[Mention], sent: Sent, text: str) -> li
 _ROMAN = frozenset("IVX")
 
 
+def _edge_mark(word: str) -> bool:
+    """A token of punctuation alone (`—`, `»''`)."""
+    return not any(c.isalnum() for c in word)
+
+
+def trim_punctuation(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Мишель —`, `'Стив Ирвин'`, `«Гордон»`: a person's name begins and ends with a word;
+    dashes and quote marks the tagger took in at its edges are not the name's (both
+    corpora mark the words)."""
+    out = []
+    for m in mentions:
+        tokens = m.tokens
+        if m.type == "PER":
+            while tokens and _edge_mark(tokens[-1].text) and tokens[-1].text not in ").":
+                tokens = tokens[:-1]  # `.` is `drop_final_period`'s to judge
+            while tokens and _edge_mark(tokens[0].text) and tokens[0].text != "(":
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+            m = Mention(tokens[0].start, tokens[-1].end, "PER", tokens)
+        out.append(m)
+    return out
+
+
 def initials_after_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`Указ «О Суркове В. Ю.»`, `Михальчука И. Ф. о досрочном`: initials with their
     periods right after a name are the name's (the tagger stops before them, or before the
@@ -935,6 +959,7 @@ RULES: list[Rule] = [
     split_lists,
     split_parenthesised,
     drop_final_period,
+    trim_punctuation,
     people_read_as_places,
     people_named_as_places,
     balance_quotes,

@@ -475,19 +475,39 @@ _NAME_SEPARATORS = _SEPARATORS | {",", "(", ")"}
 
 
 def split_lists(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
-    """`Бахрейн • Барбадос • Бермуды` is three places, not one."""
+    """`Бахрейн • Барбадос • Бермуды` is three places, not one. A word in brackets inside
+    a name, with the name going on after it, is the name's (`Арсен (Арсений) Сергеевич
+    Павлов`, `James (Buddy) McGirt`: both corpora mark the whole)."""
     out = []
     for mention in mentions:
         separators = _NAME_SEPARATORS if mention.type == "PER" else _SEPARATORS
+        inner = _inner_brackets(mention.tokens) if mention.type == "PER" else set()
         part: list[Token] = []
-        for token in [*mention.tokens, None]:
-            if token is None or token.text in separators:
+        for k, token in enumerate([*mention.tokens, None]):
+            if token is None or (token.text in separators and k not in inner):
                 if part:
                     out.append(Mention(part[0].start, part[-1].end, mention.type, part))
                 part = []
             else:
                 part.append(token)
     return out
+
+
+def _inner_brackets(tokens: list[Token]) -> set[int]:
+    """Indices of the brackets around one capitalised word inside a name, the name going
+    on after them."""
+
+    def word(t: Token) -> bool:
+        return t.text[:1].isupper() and t.text.replace("-", "").isalpha()  # `McGirt` too
+
+    return {
+        i
+        for k in range(1, len(tokens) - 3)
+        if tokens[k].text == "("
+        and tokens[k + 2].text == ")"
+        and all(word(t) for t in (tokens[k - 1], tokens[k + 1], tokens[k + 3]))
+        for i in (k, k + 2)
+    }
 
 
 def place_of_place(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
@@ -936,6 +956,7 @@ def split_repeated_names(mentions: list[Mention], sent: Sent, text: str) -> list
                 if len(tokens[k].text) > 2
                 and _same_word(tokens[0], tokens[k])
                 and tokens[k].text != tokens[0].text  # another case
+                and tokens[k - 1].text != "("  # `Арсен (Арсений) Сергеевич`: another form
             ),
             None,
         )

@@ -779,6 +779,33 @@ def first_name_before_name(mentions: list[Mention], sent: Sent, text: str) -> li
     return out
 
 
+def surname_after_first_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Виктор Понедельник:`: a first name tagged alone and the capitalised word right
+    after it, in no mention, are one name (a surname that is a common word too)."""
+    tokens = sent.tokens
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    taken = {t.start for m in mentions for t in m.tokens}
+    out = []
+    for m in mentions:
+        k = starts.get(m.tokens[-1].start, -1) + 1
+        if (
+            m.type == "PER"
+            and len(m.tokens) == 1
+            and 0 < k < len(tokens)
+            and _first_name(m.tokens[0])
+            and tokens[k].start not in taken
+            and text[m.end : tokens[k].start] == " "
+            and _capitalised(tokens[k].text)
+            and len(tokens[k].text) > 2
+            and not (k + 1 < len(tokens) and _capitalised(tokens[k + 1].text))
+            and _singular_cases(m.tokens[0]) & _singular_cases(tokens[k])
+        ):
+            grown = [*m.tokens, tokens[k]]
+            m = Mention(m.start, tokens[k].end, "PER", grown)
+        out.append(m)
+    return out
+
+
 def drop_leading_age(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`Восьмидесятилетний Маккейн`, `56-летний С.Джобс`: an age before a name is no part
     of it (the tagger takes it in when it opens a sentence)."""
@@ -972,6 +999,7 @@ RULES: list[Rule] = [
     split_full_names,
     split_repeated_names,
     first_name_before_name,
+    surname_after_first_name,
     drop_leading_age,
     drop_documents_and_posts,
     drop_function_words,

@@ -484,3 +484,28 @@ def test_a_participle_after_a_dash_or_a_bracketed_spelling_has_the_name_for_subj
 def test_an_anaphoric_role_that_is_not_theirs(text: str, person: str) -> None:
     """roles._not_theirs: `anaphoric_links` leaves these roles to no one."""
     assert not [title for title, name in _holders(text) if name == person]
+
+
+def test_owner_named_elsewhere_is_split_off() -> None:
+    """ner.split_named_owners: `Алёхиной` is the surname of `Мария Алёхина` named before, so
+    `Алёхиной Александр Подрабинёк` is two people (NEREL 1.1 train 26616_text, lines 3 and
+    13)."""
+    text = (
+        "Пермский краевой суд принял решение отказать участнице панк-группы Pussy Riot Марии "
+        "Алёхиной в удовлетворении жалобы. «Ребенок не отбывает наказания», — заявил на суде "
+        "общественный защитник Алёхиной Александр Подрабинёк."
+    )
+    people = [e.text for e in quotewho.extract(text).entities if e.type == "PER"]
+    assert people == ["Марии Алёхиной", "Алёхиной", "Александр Подрабинёк"]
+
+
+def test_two_names_named_apart_are_split() -> None:
+    """ner.split_named_pairs: a photo caption runs two people together, each named on its
+    own below (NEREL 1.1 train 39296_text, lines 3 and 5)."""
+    text = (
+        "Джо Байден в окружении военнослужащих США Рафаэль Корреа Эдвард Сноуден \n\n"
+        "Вице-президент США Джо Байден побеседовал с президентом Эквадора Рафаэлем Корреа по "
+        "поводу Эдварда Сноудена."
+    )
+    people = [e.text for e in quotewho.extract(text).entities if e.type == "PER"]
+    assert people[1:3] == ["Рафаэль Корреа", "Эдвард Сноуден"]

@@ -44,7 +44,8 @@ def tag_sentences(
         for rule in rules:
             mentions = rule(mentions, sent, text)
         out += mentions
-    return names_seen_elsewhere(split_owners(out), sents)
+    out = split_named_pairs(split_named_owners(split_owners(out)))
+    return names_seen_elsewhere(out, sents)
 
 
 def split_owners(mentions: list[Mention]) -> list[Mention]:
@@ -71,6 +72,66 @@ def split_owners(mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(first.start, first.end, kind, [first]))
             m = Mention(rest[0].start, m.end, "PER", rest)
         out.append(m)
+    return out
+
+
+def split_named_pairs(mentions: list[Mention]) -> list[Mention]:
+    """`Рафаэль Корреа Эдвард Сноуден` (a photo caption): a PER mention that is two names
+    of two words or more, each named on its own elsewhere in the document, is two people."""
+    named = {tuple(map(_key, m.tokens)) for m in mentions if m.type == "PER"}
+    out = []
+    for m in mentions:
+        keys = tuple(map(_key, m.tokens))
+        cut = next(
+            (
+                k
+                for k in range(2, len(keys) - 1)
+                if m.type == "PER" and keys[:k] in named and keys[k:] in named
+            ),
+            None,
+        )
+        out += _two_people(m, cut)
+    return out
+
+
+def split_named_owners(mentions: list[Mention]) -> list[Mention]:
+    """`Вдова Арафата Суха`, `защитник Алёхиной Александр Подрабинёк`: a PER mention whose
+    first word is the surname of a full name the document names elsewhere, and no first
+    name, is two people, the owner in the genitive and the person; the tagger, or
+    `join_split_names`, runs them together. A surname before a first name alone
+    (`подружка Фриске Жанна`), a patronymic (`Тихоновой Татьяне Васильевне`), initials
+    (`Жириновский В. В`), a first word that opens other names too (`Ван Чжэнь`, `Ван
+    Бин`), a short one (`Пак Кын Хе`: Korean names are a surname first) or two words that
+    go on together in a longer name (`Каприлес Радонски`, `Энрике Каприлес Радонски`)
+    keep one name."""
+    surnames, opening, pairs = set(), {}, {}
+    for m in mentions:
+        words = [t for t in m.tokens if t.text.isalpha() or "-" in t.text]
+        if m.type == "PER" and len(words) > 1 and _capitalised(words[-1].text):
+            surnames |= {_key(words[-1]), words[-1].text.lower()}
+        if m.type == "PER" and len(words) > 1:
+            opening.setdefault(_key(words[0]), set()).add(_key(words[1]))
+        for a, b in zip(m.tokens, m.tokens[1:]):
+            pairs[_key(a), _key(b)] = pairs.get((_key(a), _key(b)), 0) + 1
+    out = []
+    for m in mentions:
+        first, rest = m.tokens[0], m.tokens[1:]
+        cut = (
+            m.type == "PER"
+            and rest
+            and (_key(first) in surnames or first.text.lower() in surnames)
+            and len(opening.get(_key(first), ())) < 2
+            and len(first.text) > 3
+            and first.pos != "ADJ" != rest[0].pos  # `Патриархом Болгарским`: a title
+            and pairs[_key(first), _key(rest[0])] == 1
+            and _capitalised(first.text)
+            and not _first_name(first)
+            and _capitalised(rest[0].text)
+            and not _initial(rest[0])
+            and not any(_reading(t, "Patr") for t in rest)
+            and not (len(rest) == 1 and _first_name(rest[0]))
+        )
+        out += _two_people(m, 1 if cut else None)
     return out
 
 
@@ -479,19 +540,39 @@ _NAME_SEPARATORS = _SEPARATORS | {",", "(", ")"}
 
 
 def split_lists(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
-    """`Бахрейн • Барбадос • Бермуды` is three places, not one."""
+    """`Бахрейн • Барбадос • Бермуды` is three places, not one. A word in brackets inside
+    a name, with the name going on after it, is the name's (`Арсен (Арсений) Сергеевич
+    Павлов`, `James (Buddy) McGirt`: both corpora mark the whole)."""
     out = []
     for mention in mentions:
         separators = _NAME_SEPARATORS if mention.type == "PER" else _SEPARATORS
+        inner = _inner_brackets(mention.tokens) if mention.type == "PER" else set()
         part: list[Token] = []
-        for token in [*mention.tokens, None]:
-            if token is None or token.text in separators:
+        for k, token in enumerate([*mention.tokens, None]):
+            if token is None or (token.text in separators and k not in inner):
                 if part:
                     out.append(Mention(part[0].start, part[-1].end, mention.type, part))
                 part = []
             else:
                 part.append(token)
     return out
+
+
+def _inner_brackets(tokens: list[Token]) -> set[int]:
+    """Indices of the brackets around one capitalised word inside a name, the name going
+    on after them."""
+
+    def word(t: Token) -> bool:
+        return t.text[:1].isupper() and t.text.replace("-", "").isalpha()  # `McGirt` too
+
+    return {
+        i
+        for k in range(1, len(tokens) - 3)
+        if tokens[k].text == "("
+        and tokens[k + 2].text == ")"
+        and all(word(t) for t in (tokens[k - 1], tokens[k + 1], tokens[k + 3]))
+        for i in (k, k + 2)
+    }
 
 
 def place_of_place(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
@@ -536,6 +617,25 @@ def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]
             k = bisect_left(starts, mention.start)
             kind = "LOC" if k and sent.tokens[k - 1].text.lower() in ("в", "во") else "ORG"
         out.append(Mention(mention.start, mention.end, kind, mention.tokens))
+    return out
+
+
+def people_read_as_places(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`первого президента Ахмат-Хаджи Кадырова`, `играет в супертурнире Гата Камский`: a
+    place or an organisation of a first name and a surname is a person."""
+    out = []
+    for m in mentions:
+        words = m.tokens
+        if (
+            m.type in ("LOC", "ORG")
+            and len(words) in (2, 3)
+            and all(_capitalised(t.text) for t in words)
+            and _first_name(words[0])
+            and any("Surn" in p.tag for p in parses(words[-1].text))
+            and tuple(map(_key, words)) not in place_names()
+        ):
+            m = Mention(m.start, m.end, "PER", words)
+        out.append(m)
     return out
 
 
@@ -599,22 +699,45 @@ def join_split_names(mentions: list[Mention], sent: Sent, text: str) -> list[Men
     it, a space apart, are one name the tagger broke after its first word; a full name
     before another stays apart (`пресс-секретарю … Билла Клинтона Джо Локхарту`), and so
     does a name in another case (`вдова Ельцина Наина Иосифовна`: the parts of one name
-    agree)."""
+    agree). Initials glued to the name after them are its own (`Дж.` + `Коми`), and a
+    surname is one name with the first name and patronymic before it."""
     out: list[Mention] = []
     for mention in mentions:
         last = out[-1] if out else None
         if (
             last is not None
             and last.type == mention.type == "PER"
-            and text[last.end : mention.start] == " "
             and mention.tokens[0].text[:1].isupper()
-            and len(last.tokens) == 1
-            and last.tokens[0].feats.get("Case") == mention.tokens[0].feats.get("Case")
+            and (
+                (
+                    text[last.end : mention.start] == " "
+                    and len(last.tokens) == 1
+                    and last.tokens[0].feats.get("Case") == mention.tokens[0].feats.get("Case")
+                )
+                or (last.end == mention.start and last.tokens[-1].text == ".")
+                or (text[last.end : mention.start] == " " and _patronymic_split(last, mention))
+            )
         ):
             out[-1] = Mention(last.start, mention.end, "PER", last.tokens + mention.tokens)
         else:
             out.append(mention)
     return out
+
+
+def _patronymic_split(last: Mention, mention: Mention) -> bool:
+    """`Марина Филипповна` + `Ходорковская`: a first name and patronymic and a surname
+    alone after them, in one case, are one name. (A surname before them may be an owner's:
+    `вдова Ельцина Наина Иосифовна`.)"""
+    return (
+        _reading(last.tokens[-1], "Patr")
+        and len(mention.tokens) == 1
+        and bool(_singular_cases(last.tokens[-1]) & _singular_cases(mention.tokens[0]))
+    )
+
+
+def _singular_cases(token: Token) -> set[str]:
+    """The cases pymorphy3 reads a word in, as one person."""
+    return {str(p.tag.case) for p in parses(token.text) if p.tag.number != "plur"}
 
 
 def _first_name(token: Token) -> bool:
@@ -653,6 +776,32 @@ def split_glued_names(mentions: list[Mention], sent: Sent, text: str) -> list[Me
     return out
 
 
+def split_full_names(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Сергей Анатольевич Лебедев Путин назначил`, `брата Бодуэна I. Альберт`: a name
+    complete in itself (a first name, a patronymic and a surname; or a sentence's period
+    after it) and the name after it are two people the tagger ran together."""
+    return [part for m in mentions for part in _two_people(m, _full_name_end(m.tokens))]
+
+
+def _full_name_end(tokens: list[Token]) -> int | None:
+    """Where a second name begins after a full one in a PER mention's tokens, if it does."""
+    for k in range(2, len(tokens)):
+        before, prev, word = tokens[k - 2], tokens[k - 1], tokens[k]
+        if not _capitalised(word.text):
+            continue
+        if prev.text == "." and (not _initial(before) or before.text in _ROMAN):
+            return k  # `Бодуэна I. Альберт`: the period is dropped with the first name's
+        if (
+            k > 2
+            and _reading(before, "Patr")
+            and _capitalised(prev.text)
+            and len(prev.text) > 2  # `Марина Александровна Де Энден`
+            and not _reading(prev, "Patr")
+        ):
+            return k  # `Сергей Анатольевич Лебедев Путин`
+    return None
+
+
 def _two_people(mention: Mention, cut: int | None) -> list[Mention]:
     """A PER mention cut into two people at token `cut`; any other mention, or no cut,
     stays whole."""
@@ -666,6 +815,60 @@ def _two_people(mention: Mention, cut: int | None) -> list[Mention]:
 
 
 _AGE = re.compile(r"(?:\d+-|[а-яё]+)летн[а-яё]{1,3}", re.IGNORECASE)
+
+
+def first_name_before_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Лёша Тихонов и Ваня Ямщиков`, `Селене Гомес пересадили почку`, `Айдар Наилевич
+    Губайдулин родился`: a capitalised word that can be a first name, right before a PER
+    mention (or before a patronymic opening one), that no mention covers is the name's
+    first word; the tagger drops it most often where a sentence opens."""
+    tokens = sent.tokens
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    taken = {t.start for m in mentions for t in m.tokens}
+    out = []
+    for m in mentions:
+        k = starts.get(m.start, 0) - 1
+        if m.type == "PER" and k >= 0 and tokens[k].start not in taken:
+            word = tokens[k]
+            if (
+                text[word.end : m.start] == " "
+                and _capitalised(word.text)
+                and len(word.text) > 2
+                and (
+                    any("Name" in p.tag for p in parses(word.text)) or _reading(m.tokens[0], "Patr")
+                )
+            ):
+                grown = [word, *m.tokens]
+                m = Mention(word.start, m.end, "PER", grown)
+        out.append(m)
+    return out
+
+
+def surname_after_first_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Виктор Понедельник:`: a first name tagged alone and the capitalised word right
+    after it, in no mention, are one name (a surname that is a common word too)."""
+    tokens = sent.tokens
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    taken = {t.start for m in mentions for t in m.tokens}
+    out = []
+    for m in mentions:
+        k = starts.get(m.tokens[-1].start, -1) + 1
+        if (
+            m.type == "PER"
+            and len(m.tokens) == 1
+            and 0 < k < len(tokens)
+            and _first_name(m.tokens[0])
+            and tokens[k].start not in taken
+            and text[m.end : tokens[k].start] == " "
+            and _capitalised(tokens[k].text)
+            and len(tokens[k].text) > 2
+            and not (k + 1 < len(tokens) and _capitalised(tokens[k + 1].text))
+            and _singular_cases(m.tokens[0]) & _singular_cases(tokens[k])
+        ):
+            grown = [*m.tokens, tokens[k]]
+            m = Mention(m.start, tokens[k].end, "PER", grown)
+        out.append(m)
+    return out
 
 
 def drop_leading_age(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
@@ -712,12 +915,82 @@ def initials_open_sentence(mentions: list[Mention], sent: Sent, text: str) -> li
     return [Mention(name[0].start, surname.end, "PER", name), *mentions]
 
 
-def drop_final_period(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
-    """`Харальд V.`, `В.Л.`: a name ends at its last word, before a period (the sentence's,
-    or an initial's: factRuEval marks name words, and NEREL mostly agrees)."""
+_ROMAN = frozenset("IVX")
+
+
+def _edge_mark(word: str) -> bool:
+    """A token of punctuation alone (`—`, `»''`)."""
+    return not any(c.isalnum() for c in word)
+
+
+def trim_punctuation(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Мишель —`, `'Стив Ирвин'`, `«Гордон»`: a person's name begins and ends with a word;
+    dashes and quote marks the tagger took in at its edges are not the name's (both
+    corpora mark the words)."""
     out = []
     for m in mentions:
-        if m.type == "PER" and len(m.tokens) > 1 and m.tokens[-1].text == ".":
+        tokens = m.tokens
+        if m.type == "PER":
+            while tokens and _edge_mark(tokens[-1].text) and tokens[-1].text not in ").":
+                tokens = tokens[:-1]  # `.` is `drop_final_period`'s to judge
+            while tokens and _edge_mark(tokens[0].text) and tokens[0].text != "(":
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+            m = Mention(tokens[0].start, tokens[-1].end, "PER", tokens)
+        out.append(m)
+    return out
+
+
+def initials_after_name(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Указ «О Суркове В. Ю.»`, `Михальчука И. Ф. о досрочном`: initials with their
+    periods right after a name are the name's (the tagger stops before them, or before the
+    last period); `drop_final_period` then decides whether the last period stays."""
+    tokens = sent.tokens
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    taken = {t.start for m in mentions for t in m.tokens}
+    out = []
+    for m in mentions:
+        k = starts.get(m.tokens[-1].start, len(tokens)) + 1
+        end = k
+        if m.type == "PER" and _initial(m.tokens[-1]) and m.tokens[-1].text not in _ROMAN:
+            end += k < len(tokens) and tokens[k].text == "."  # `Михальчука И. Ф` + `.`
+        while (
+            m.type == "PER"
+            and end + 1 < len(tokens)
+            and _initial(tokens[end])
+            and tokens[end].text not in _ROMAN
+            and tokens[end + 1].text == "."
+            and tokens[end].start not in taken
+        ):
+            end += 2
+        if m.type == "PER" and end > k:
+            grown = m.tokens + tokens[k:end]
+            m = Mention(grown[0].start, grown[-1].end, "PER", grown)
+        out.append(m)
+    return out
+
+
+def drop_final_period(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Харальд V.`, `В.Л.`: a name ends at its last word, before a period (the sentence's,
+    or an initial's: factRuEval marks name words, and NEREL mostly agrees). An initial's
+    period the sentence goes on after is the initial's (`губернатора Михальчука И. Ф. о
+    досрочном прекращении`: NEREL keeps it)."""
+    starts = {t.start: k for k, t in enumerate(sent.tokens)}
+    out = []
+    for m in mentions:
+        k = starts.get(m.tokens[-1].start, len(sent.tokens)) + 1
+        if (
+            m.type == "PER"
+            and len(m.tokens) > 1
+            and m.tokens[-1].text == "."
+            and not (
+                _initial(m.tokens[-2])
+                and m.tokens[-2].text not in _ROMAN
+                and k < len(sent.tokens)
+                and sent.tokens[k].text.isalpha()
+            )
+        ):
             rest = m.tokens[:-1]
             m = Mention(m.start, rest[-1].end, "PER", rest)
         out.append(m)
@@ -774,9 +1047,11 @@ _NAMELIKE = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 
 
 def drop_function_words(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
-    """`Подавлен кончиной`, `Надеюсь она разнообразит`: a one-word PER mention that is a
-    verb, an adverb, a pronoun or a particle (no reading of it a name) is none; the tagger
-    reads capitalised words so where a transcript or a headline runs on unpunctuated. Not
+    """`Подавлен кончиной`, `Надеюсь она разнообразит`, `Доподлинное место рождения`: a
+    one-word PER mention that is a verb, an adverb, a pronoun, a particle or an adjective
+    (no reading of it a name) is none; the tagger reads capitalised words so where a
+    transcript or a headline runs on unpunctuated, or a sentence opens. (Not nouns:
+    `Макрон`, `Лебедь` are common nouns to pymorphy3.) Not
     when the morphology tagger reads it as a proper noun (`Серена` is a short participle
     to pymorphy3)."""
     out = []
@@ -786,7 +1061,7 @@ def drop_function_words(mentions: list[Mention], sent: Sent, text: str) -> list[
             if (
                 m.tokens[0].pos != "PROPN"
                 and readings[0].is_known
-                and readings[0].tag.POS in _NOT_NAME_POS
+                and (readings[0].tag.POS in _NOT_NAME_POS or readings[0].tag.POS == "ADJF")
                 and not any(_NAMELIKE & p.tag.grammemes for p in readings)
             ):
                 continue
@@ -815,6 +1090,7 @@ def split_repeated_names(mentions: list[Mention], sent: Sent, text: str) -> list
                 if len(tokens[k].text) > 2
                 and _same_word(tokens[0], tokens[k])
                 and tokens[k].text != tokens[0].text  # another case
+                and tokens[k - 1].text != "("  # `Арсен (Арсений) Сергеевич`: another form
             ),
             None,
         )
@@ -824,9 +1100,13 @@ def split_repeated_names(mentions: list[Mention], sent: Sent, text: str) -> list
 
 RULES: list[Rule] = [
     initials_open_sentence,
+    initials_after_name,
     join_split_names,
     split_glued_names,
+    split_full_names,
     split_repeated_names,
+    first_name_before_name,
+    surname_after_first_name,
     drop_leading_age,
     drop_documents_and_posts,
     drop_function_words,
@@ -837,6 +1117,8 @@ RULES: list[Rule] = [
     drop_final_period,
     drop_wiki_quotes,
     drop_half_quotes,
+    trim_punctuation,
+    people_read_as_places,
     people_named_as_places,
     balance_quotes,
     org_head_before_name,

@@ -83,7 +83,9 @@ def nominative_name_part(token: Token, gender: str | None) -> str:
     if not word[:1].isupper() or word.endswith("."):
         return word  # lower-case particles (ибн, де) and initials
     case = token_case(token)
-    readings = _name_parses(word)
+    # one person's name is singular and no address: `Харальд`, `Ир` are no genitive plurals
+    # (nor `Ир` the vocative) of `Харальда`, `Ира` (which gave `Харальды V`, `Ким Иры Сен`)
+    readings = [p for p in _name_parses(word) if p.tag.number != "plur" and p.tag.case != "voct"]
     if (
         case == "nomn"
         and readings

@@ -200,13 +200,16 @@ def document_candidates(
     roles_of: dict[tuple[int, int], list[Mention]] = {}
     for link in links:
         roles_of.setdefault((link.person.start, link.person.end), []).append(link.role)
-    orgs = [m for _, inside in by_sentence for m in inside if m.type == "ORG"]
+    # a link's organisation lies in one sentence: only that sentence's organisations can
+    # overlap it (looking through the whole document's was quadratic on long texts)
+    starts = [sent.start for sent, _ in by_sentence]
+    orgs = [[m for m in inside if m.type == "ORG"] for _, inside in by_sentence]
     tied = set()
     for link in tied_links:
         where = link.organisation_mention
         if where is None:
             continue
-        for org in orgs:
+        for org in orgs[max(bisect_right(starts, where.start) - 1, 0)] if orgs else []:
             # overlapping either way: `Председатель Правления КИОР` ties the person to
             # КИОР, and so to `Правления КИОР` too
             if org.start < where.end and where.start < org.end:

@@ -124,6 +124,15 @@ class Context:
         """Every pair of quotation marks of the text (`marks.pair_marks`), found once."""
         return pair_marks(self.text)
 
+    @cached_property
+    def pair_opens(self) -> list[int]:
+        """The opening offsets of `pairs`, for finding the pairs of a stretch by bisection."""
+        return [pair.open for pair in self.pairs]
+
+    def pairs_within(self, start: int, end: int) -> list[Pair]:
+        """The pairs that open in [start, end) (`pairs` is sorted by opening mark)."""
+        return self.pairs[bisect_left(self.pair_opens, start) : bisect_left(self.pair_opens, end)]
+
     def _mark_multiword_cues(self) -> None:
         """`давал понять, что`: the first word of a cue of several words is a cue."""
         by_first = multiword_cues()

@@ -228,8 +228,8 @@ def _mixed(ctx: Context, start: int, end: int) -> str:
     """`mixed` when the clause holds quotation marks, except those around a name the
     tagger found (`лидеры «Аль-Кайды» завербовали`): a name is nobody's words."""
     text = list(ctx.text[start:end])
-    for pair in ctx.pairs:
-        if start <= pair.open and pair.close < end and _names_entity(ctx, pair):
+    for pair in ctx.pairs_within(start, end):
+        if pair.close < end and _names_entity(ctx, pair):
             text[pair.open - start] = text[pair.close - start] = " "
     return "mixed" if any(mark in text for mark in '«»„“”"') else "indirect"
 

@@ -276,11 +276,18 @@ def build_adjectives(folder: Path) -> list[str]:
     )
 
 
+def write_list(path: Path, header: str, lines: list[str], what: str) -> None:
+    """A lexicon file: its header (comment lines) and one entry a line."""
+    path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} {what} -> {path}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--nerel", type=Path, default=ROOT / "../shared/corpora/nerel-1.1/train")
     parser.add_argument("--out", type=Path, default=ROOT / "models/roles.txt")
     args = parser.parse_args()
+    models = args.out.parent
     entries, dropped = build(args.nerel)
     header = (
         "# Roles (positions, occupations) as pymorphy3 lemma sequences, one a line.\n"
@@ -290,33 +297,26 @@ def main() -> None:
         f"# PROFESSION mention < {MIN_SHARE:.0%} of them. Rebuilt by scripts/build_roles.py; hand\n"
         "# additions: roles_news.txt.\n"
     )
-    args.out.write_text(header + "\n".join(entries) + "\n", encoding="utf-8")
-    print(f"{len(entries)} roles -> {args.out}")
+    write_list(args.out, header, entries, "roles")
     header = (
         "# Words the train texts show mostly outside PROFESSION mentions (see roles.txt):\n"
         "# never roles, not even by their suffix (`турист`). Rebuilt by scripts/build_roles.py.\n"
     )
-    stop = args.out.parent / "roles_stop.txt"
-    stop.write_text(header + "\n".join(dropped) + "\n", encoding="utf-8")
-    print(f"{len(dropped)} stop words -> {stop}")
-    adjectives = build_adjectives(args.nerel)
+    write_list(models / "roles_stop.txt", header, dropped, "stop words")
     header = (
         "# Adjectives that are a role on their own (`президентские выборы`), pymorphy3 lemmas:\n"
         f"# one-word NEREL 1.1 train PROFESSION mentions >= {MIN_ADJECTIVE} times and >= "
         f"{MIN_SHARE_ADJECTIVE:.0%} of\n"
         "# the lemma's uses in the train texts. Rebuilt by scripts/build_roles.py.\n"
     )
-    path = args.out.parent / "roles_adjectives.txt"
-    path.write_text(header + "\n".join(adjectives) + "\n", encoding="utf-8")
-    print(f"{len(adjectives)} role adjectives -> {path}")
-    heads = build_org_heads(args.nerel)
+    write_list(
+        models / "roles_adjectives.txt", header, build_adjectives(args.nerel), "role adjectives"
+    )
     header = (
         "# Organisation head nouns (pymorphy3 lemmas): lower-case nouns opening NEREL 1.1\n"
         "# train ORGANIZATION mentions >= 3 times. Rebuilt by scripts/build_roles.py.\n"
     )
-    (args.out.parent / "org_heads.txt").write_text(header + "\n".join(heads) + "\n")
-    print(f"{len(heads)} organisation heads -> {args.out.parent / 'org_heads.txt'}")
-    bodies = build_role_bodies(args.nerel)
+    write_list(models / "org_heads.txt", header, build_org_heads(args.nerel), "organisation heads")
     header = (
         "# Bodies inside roles (pymorphy3 lemmas): lower-case nouns after a NEREL 1.1 train\n"
         "# PROFESSION mention's first word that an ORGANIZATION mention within it opens with,\n"
@@ -324,28 +324,22 @@ def main() -> None:
         f"{MIN_BODY} times\n# and in >= {MIN_SHARE_BODY:.0%} of the PROFESSION mentions "
         "holding them. Rebuilt by\n# scripts/build_roles.py.\n"
     )
-    path = args.out.parent / "role_bodies.txt"
-    path.write_text(header + "\n".join(bodies) + "\n", encoding="utf-8")
-    print(f"{len(bodies)} role bodies -> {path}")
-    bodies = build_org_bodies(args.nerel)
+    write_list(models / "role_bodies.txt", header, build_role_bodies(args.nerel), "role bodies")
     header = (
         "# Organisations named by a lower-case noun (pymorphy3 lemmas): nouns outside NEREL 1.1\n"
         "# train PROFESSION mentions that open an ORGANIZATION mention, alone or after\n"
         f"# adjectives (`британском правительстве`), >= {MIN_ORG_BODY} times and in >= "
         f"{MIN_SHARE_ORG_BODY:.0%} of their uses\n# there. Rebuilt by scripts/build_roles.py.\n"
     )
-    path = args.out.parent / "org_bodies.txt"
-    path.write_text(header + "\n".join(bodies) + "\n", encoding="utf-8")
-    print(f"{len(bodies)} organisation bodies -> {path}")
-    forms = build_legal_forms(args.nerel)
+    write_list(
+        models / "org_bodies.txt", header, build_org_bodies(args.nerel), "organisation bodies"
+    )
     header = (
         '# Legal forms: abbreviations before a quoted name (`ОАО "Башкирэнерго"`) that\n'
         "# NEREL 1.1 train leaves out of the ORGANIZATION mention more often than it keeps\n"
         "# them (`ФК`, `РИА` are kept). Rebuilt by scripts/build_roles.py.\n"
     )
-    path = args.out.parent / "legal_forms.txt"
-    path.write_text(header + "\n".join(forms) + "\n", encoding="utf-8")
-    print(f"{len(forms)} legal forms -> {path}")
+    write_list(models / "legal_forms.txt", header, build_legal_forms(args.nerel), "legal forms")
 
 
 if __name__ == "__main__":

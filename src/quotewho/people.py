@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .model import Entity, Organisation, Person, RoleLink, Span
 from .morph import parses
-from .segment import Sent
+from .segment import Sent, Token
 
 # A feminine surname and its masculine stem: Есенбаева ~ Есенбаев, Айкенова ~ Айкенов.
 _FEMININE_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын)а$")
@@ -100,7 +100,30 @@ def verb_genders(sents: list[Sent]) -> dict[int, str]:
             gender = _UD_GENDER.get(tokens[k].feats.get("Gender", ""))
             if gender and tokens[k].pos in ("VERB", "AUX"):
                 out[token.end] = gender
+        for i, token in enumerate(tokens):
+            gender = _UD_GENDER.get(token.feats.get("Gender", ""))
+            if gender and token.pos in ("VERB", "AUX"):
+                subject = _clause_final_subject(tokens, i)
+                if subject is not None:
+                    out.setdefault(subject.end, gender)
     return out
+
+
+# How far after its verb an inverted subject may end its clause.
+_INVERTED_REACH = 8
+
+
+def _clause_final_subject(tokens: list[Token], i: int) -> Token | None:
+    """The nominative word that ends the clause of the verb at `i`, its subject set after
+    it (`– сообщил информагентству AFP адвокат Небойша Влаич.`)."""
+    for k in range(i + 1, min(len(tokens), i + 1 + _INVERTED_REACH)):
+        if tokens[k].pos == "PUNCT":
+            last = tokens[k - 1]
+            named = last.pos in ("PROPN", "NOUN") and last.feats.get("Case") == "Nom"
+            return last if k > i + 1 and named else None
+        if tokens[k].pos in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def cluster_people(

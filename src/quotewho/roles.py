@@ -1311,7 +1311,7 @@ def anaphoric_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[i
 
 # Possessives that make a role someone's else: `Ковальчук был заочно арестован, а его
 # адвокат обвинил …`.
-_POSSESSIVES = frozenset({"его", "её", "ее", "их", "свой"})
+POSSESSIVES = frozenset({"его", "её", "ее", "их", "свой"})
 
 
 def _not_theirs(person: Mention, role: Role, tokens: list[Token]) -> bool:
@@ -1320,9 +1320,9 @@ def _not_theirs(person: Mention, role: Role, tokens: list[Token]) -> bool:
     Актёр отметил`, `Денис … будущий премьер-министр работала адвокатом`). On NEREL
     train 2 of the 22 anaphoric links these would drop are right (dev: 1 of 3)."""
     i = _index(tokens, role.tokens[0].start) - 1
-    while i >= 0 and tokens[i].pos == "ADJ" and tokens[i].text.lower() not in _POSSESSIVES:
+    while i >= 0 and tokens[i].pos == "ADJ" and tokens[i].text.lower() not in POSSESSIVES:
         i -= 1
-    if i >= 0 and tokens[i].text.lower() in _POSSESSIVES:
+    if i >= 0 and tokens[i].text.lower() in POSSESSIVES:
         return True
     gender = next((t.feats["Gender"] for t in person.tokens if "Gender" in t.feats), None)
     if gender is None:

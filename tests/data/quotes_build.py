@@ -54,6 +54,34 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "speaker_subject_of_cue: a possessed role is someone's else (`Его адвокат сообщил`)",
+        "corpora/nerel-1.1/train/83187_text.txt",
+        "Его адвокат сообщил",
+        None,
+        "Кинг умер во сне",
+    ),
+    (
+        "speaker_in_frame: `По словам адвоката` after `Его адвокат сообщил` is that адвокат",
+        "corpora/nerel-1.1/train/83187_text.txt",
+        "Его адвокат сообщил",
+        None,
+        "ведется подготовка к похоронам",
+    ),
+    (
+        "speaker_subject_of_cue: `он` after a quote whose speaker an inverted verb gendered",
+        "corpora/nerel-1.1/train/145077_text.txt",
+        "Ведущий сербский политик в Косово",
+        "Он сказал, что Иванович",
+        "Иванович получил пять пулевых ранений",
+    ),
+    (
+        "speaker_subject_of_cue: a name after a dative is whom the source told",
+        "corpora/nerel-1.1/train/512873_text.txt",
+        "В пресс-службе ГИМ журналистам",
+        None,
+        "в ноябрьском номере журнала",
+    ),
+    (
         "speaker_before_colon: `…, но сказал:` shares the subject before the clause's verb",
         "corpora/nerel-1.1/train/3366_text.txt",
         "Последний единый чемпион мира",

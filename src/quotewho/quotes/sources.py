@@ -12,6 +12,7 @@ from ..morph import inflect, parses
 from ..norm import normal_phrase
 from ..people import name_parts
 from ..resources import word_set
+from ..roles import POSSESSIVES
 from ..segment import Token
 from .context import Candidate, Context
 from .coref import (
@@ -172,9 +173,14 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             person = None  # `актриса` is no man, whatever role words they share
         if person is None and feminine and b == h + 1:
             person = only_woman_before(ctx, token.start)
-        if person is None and b == h + 1 and not feminine:
+        if person is None and b == h + 1:
+            same = _same_descriptor(ctx, cand, token.lemma)
+            if same is not None:  # `Его адвокат сообщил, что … По словам адвоката, …`
+                return same
+        if person is None and b == h + 1 and not feminine and not _possessed(ctx, h):
             # `Как отметил премьер` after `глава правительства … Нетаньяху`: a bare role
-            # word takes up the subject of the sentences before, as `он` would
+            # word takes up the subject of the sentences before, as `он` would; not a
+            # possessed one (`Би Би Кинг скончался … Его адвокат сообщил`)
             person = resolve_pronoun(ctx, "он", token.start, [(cand.start, cand.end)], True)
         if person is not None:
             return person_speaker(person, ctx, mention)
@@ -216,6 +222,25 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             text=ctx.text[tokens[a].start : tokens[b - 1].end],
         ),
     )
+
+
+def _possessed(ctx: Context, h: int) -> bool:
+    """Whether a possessive pronoun governs the noun at `h` (`его адвокат`): someone's
+    else, not the one it would stand for."""
+    return h > 0 and ctx.tokens[h - 1].text.lower() in POSSESSIVES
+
+
+def _same_descriptor(ctx: Context, cand: Candidate, lemma: str) -> Speaker | None:
+    """The previous quote's unnamed speaker when it was described by this noun too."""
+    previous = cand.extra.get("previous")
+    if previous is None or previous.speaker is None or previous.speaker.kind != "descriptor":
+        return None
+    mention = previous.speaker.mention
+    if mention is None:
+        return None
+    first = ctx.token_at(mention.start)
+    words = ctx.tokens[first : ctx.token_at(mention.end - 1) + 1]
+    return previous.speaker if any(t.lemma == lemma for t in words) else None
 
 
 _NICKNAME = re.compile(r"@?[A-Za-z][A-Za-z0-9_.-]*")

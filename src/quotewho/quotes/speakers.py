@@ -83,6 +83,9 @@ def _name_after_titles(ctx: Context, j: int, b: int) -> int | None:
 
 # `сообщили в МВД`, `на сайте …`, `сообщили из федеральной прокуратуры`
 _SOURCE_PLACE = frozenset({"в", "во", "на", "из"})
+# How many tokens before a plural cue `в МВД` may open (`В пресс-службе ГИМ журналистам
+# ИА Красная Весна также сообщили`).
+_SOURCE_PLACE_REACH = 9
 
 
 def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:
@@ -122,6 +125,19 @@ def _dependent_name(ctx: Context, j: int) -> bool:
         return False
     before = ctx.tokens[k]
     return before.pos == "NOUN" and before.feats.get("Case") not in (None, "Nom")
+
+
+def _addressee(ctx: Context, entity: Entity) -> bool:
+    """A name right after a noun in the dative names whom a source spoke to, not the
+    source (`В пресс-службе ГИМ журналистам ИА Красная Весна сообщили`); not after a
+    preposition's dative (`директор НАСА по космическим полётам Билл Герстенмайер`)."""
+    i = ctx.token_at(entity.start) - 1
+    if i < 0 or ctx.tokens[i].pos != "NOUN" or ctx.tokens[i].feats.get("Case") != "Dat":
+        return False
+    i -= 1
+    while i >= 0 and ctx.tokens[i].pos == "ADJ":
+        i -= 1
+    return i < 0 or ctx.tokens[i].pos != "ADP"
 
 
 def _antecedent(ctx: Context, j: int, a: int) -> int | None:
@@ -232,6 +248,8 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             continue  # `В уфимской мэрии "Ъ" сообщили`; not `"Ведомости" также писали`
         if entity is not None and entity.type == "ORG" and _dependent_name(ctx, j):
             continue
+        if entity is not None and _addressee(ctx, entity):
+            continue
         if crossed and not (entity is not None and entity.type == "PER") and token.pos != "PRON":
             continue
         if crossed and not verb_before and entity is not None:
@@ -266,7 +284,7 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
         head = found[-1][0]
         name = _apposed_name(ctx, head, a)
         return speaker_from_token(ctx, head if name is None else name, cand, cue)
-    for j in range(cue - 1, max(a, cue - 6) - 1, -1):
+    for j in range(cue - 1, max(a, cue - _SOURCE_PLACE_REACH) - 1, -1):
         if tokens[j].text.lower() not in {"в", "во"} or j + 1 >= cue:
             continue
         k = j + 1 + (tokens[j + 1].text in _MARKS and j + 2 < cue)  # `в «Forbes» утверждали`

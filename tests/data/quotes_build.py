@@ -54,6 +54,34 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "speaker_after_cue: a date set off by commas before the subject (`, 8 июля 2018 года,`)",
+        "corpora/nerel-1.1/train/165973_text.txt",
+        "44-летняя Дон Стерджесс",
+        None,
+        "скончалась в больнице",
+    ),
+    (
+        "speaker_in_frame: an organisation in Latin letters (`По данным Global Times`)",
+        "corpora/nerel-1.1/train/14851_text.txt",
+        "По данным Global Times",
+        None,
+        "хорошо просматривается",
+    ),
+    (
+        "speaker_in_frame: a side of a trial speaks (`по данным обвинения`)",
+        "corpora/nerel-1.1/train/23466_text.txt",
+        "по данным обвинения",
+        None,
+        "занимались мошенничеством",
+    ),
+    (
+        "speaker_subject_of_cue: a museum is a body that speaks (`Исторический музей посчитал`)",
+        "corpora/nerel-1.1/train/512873_text.txt",
+        "Исторический музей посчитал",
+        None,
+        "крайне неэтичной",
+    ),
+    (
         "speaker_subject_of_cue: a possessed role is someone's else (`Его адвокат сообщил`)",
         "corpora/nerel-1.1/train/83187_text.txt",
         "Его адвокат сообщил",

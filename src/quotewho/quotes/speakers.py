@@ -27,7 +27,15 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
     """The first nominative after the cue (`— сказал министр`), a person preferred."""
     tokens = ctx.tokens
     common = org = quoted = None
+    skip_to = cue
     for j in range(cue + 1, b):
+        if j <= skip_to:
+            continue
+        if tokens[j].text == "," and common is None and org is None:
+            aside = _date_aside(ctx, j, b)
+            if aside is not None:  # `сообщили в воскресенье, 8 июля 2018 года, представители`
+                skip_to = aside
+                continue
         if tokens[j].text in STOP and tokens[j].text not in {"«", "»", '"'}:
             if common is not None and tokens[j].text == ",":
                 named = _name_after_titles(ctx, j + 1, b)
@@ -65,6 +73,26 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
                 return found
     # `как сообщал "Ъ"`: the quoted outlet is the subject after all
     return speaker_from_token(ctx, quoted, cand, b) if quoted is not None else None
+
+
+# How many tokens a date set off by commas may have (`, 8 июля 2018 года,`).
+_DATE_LENGTH = 6
+
+
+def _date_aside(ctx: Context, j: int, b: int) -> int | None:
+    """The closing comma of a date set off by commas after the comma at `j`: numbers,
+    genitive nouns (the month) and `года`, one number at least."""
+    for k in range(j + 2, min(b, j + 2 + _DATE_LENGTH)):
+        if ctx.tokens[k].text == ",":
+            inside = ctx.tokens[j + 1 : k]
+            dated = all(
+                t.text.isdigit()
+                or t.lemma == "год"
+                or (t.pos == "NOUN" and t.feats.get("Case") == "Gen")
+                for t in inside
+            )
+            return k if dated and any(t.text.isdigit() for t in inside) else None
+    return None
 
 
 def _name_after_titles(ctx: Context, j: int, b: int) -> int | None:
@@ -461,6 +489,8 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
     for j in range(a, b):
         if tokens[j].pos in ("NOUN", "PROPN") and not ctx.cue[j]:
             return speaker_from_token(ctx, j, cand, b)
+        if ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",)):
+            return speaker_from_token(ctx, j, cand, b)  # `По данным Global Times`
     return NOBODY
 
 

@@ -883,6 +883,42 @@ def drop_leading_age(mentions: list[Mention], sent: Sent, text: str) -> list[Men
     return out
 
 
+def drop_leading_word(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Космонавта Волкова`, `Митрополита Никодима`, `Отрешить Соловьева Александра
+    Васильевича`: a capitalised title (a one-word role) or infinitive opening a PER mention,
+    before a name, is no part of it; the tagger takes it in where a sentence or a
+    headline opens, or in a street's name. Not a word pymorphy3 reads as a name in any
+    reading (`Вера`, `Дон`, `Гордон`), nor before an adjective (`Патриархом Болгарским`).
+    (A title that is a first name too is lost: `Эмир Кустурица`.)"""
+    out = []
+    for m in mentions:
+        if m.type == "PER" and len(m.tokens) > 1 and _leading_word(m.tokens[0], m.tokens[1]):
+            rest = m.tokens[1:]
+            m = Mention(rest[0].start, m.end, "PER", rest)
+        out.append(m)
+    return out
+
+
+@cache
+def _one_word_roles() -> frozenset[str]:
+    """Roles of one word (`генерал`, `пресс-агент`) of `models/roles*.txt`."""
+    lines = [*read_lexicon("roles.txt"), *read_lexicon("roles_news.txt")]
+    return frozenset(line for line in lines if " " not in line)
+
+
+_FORMER = "экс-"
+
+
+def _leading_word(word: Token, after: Token) -> bool:
+    readings = parses(word.text)
+    if any(_NAMELIKE & p.tag.grammemes for p in readings) or not _capitalised(after.text):
+        return False
+    if after.pos == "ADJ" or not _capitalised(word.text) or not readings[0].is_known:
+        return False  # an unknown word read as a verb is a foreign name (`Мишел Темер`)
+    lemma = readings[0].normal_form.removeprefix(_FORMER)
+    return readings[0].tag.POS == "INFN" or lemma in _one_word_roles()
+
+
 def _initial(token: Token) -> bool:
     """`Б`, `Дж`: a one-letter capital or a capital and one small letter (a name cut short)."""
     text = token.text
@@ -1108,6 +1144,7 @@ RULES: list[Rule] = [
     first_name_before_name,
     surname_after_first_name,
     drop_leading_age,
+    drop_leading_word,
     drop_documents_and_posts,
     drop_function_words,
     fixed_types,

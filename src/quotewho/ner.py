@@ -622,7 +622,9 @@ def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]
 
 def people_read_as_places(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`первого президента Ахмат-Хаджи Кадырова`, `играет в супертурнире Гата Камский`: a
-    place or an organisation of a first name and a surname is a person."""
+    place or an organisation of a first name and a surname is a person; so is one of a
+    first name and a capitalised adjective (`архиепископ Лонгин Клинский`: a cleric's
+    name with his see)."""
     out = []
     for m in mentions:
         words = m.tokens
@@ -631,7 +633,10 @@ def people_read_as_places(mentions: list[Mention], sent: Sent, text: str) -> lis
             and len(words) in (2, 3)
             and all(_capitalised(t.text) for t in words)
             and _first_name(words[0])
-            and any("Surn" in p.tag for p in parses(words[-1].text))
+            and (
+                any("Surn" in p.tag for p in parses(words[-1].text))
+                or (len(words) == 2 and parses(words[-1].text)[0].tag.POS == "ADJF")
+            )
             and tuple(map(_key, words)) not in place_names()
         ):
             m = Mention(m.start, m.end, "PER", words)

@@ -695,8 +695,27 @@ def not_names() -> frozenset[str]:
 
 def drop_documents_and_posts(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`в Послании Главы государства`: a one-word mention that is a document or a post is
-    no name (the tagger read `Послании` as ORG, `Главы` as LOC); posts come back as ROLE."""
-    return [m for m in mentions if len(m.tokens) > 1 or _key(m.tokens[0]) not in not_names()]
+    no name (the tagger read `Послании` as ORG, `Главы` as LOC); posts come back as ROLE.
+    So is a one-word PER mention that is a title (`напомнил Папа`, `Хакер взломал`)."""
+    return [
+        m
+        for m in mentions
+        if len(m.tokens) > 1
+        or (_key(m.tokens[0]) not in not_names() and not (m.type == "PER" and _title(m.tokens[0])))
+    ]
+
+
+def _title(word: Token) -> bool:
+    """`Папа`, `Генерала`, `Экс-советник`: a one-word role, no name in any reading."""
+    lemma = parses(word.text)[0].normal_form.removeprefix(_FORMER)
+    return _known_no_name(word) and lemma in _one_word_roles()
+
+
+def _known_no_name(word: Token) -> bool:
+    """A word pymorphy3 knows (an unknown one it reads as a verb may be a foreign name:
+    `Мишел Темер`) and reads as no name in any reading (`Вера`, `Дон`, `Гордон`)."""
+    readings = parses(word.text)
+    return readings[0].is_known and not any(_NAMELIKE & p.tag.grammemes for p in readings)
 
 
 def join_split_names(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
@@ -893,7 +912,7 @@ def drop_leading_word(mentions: list[Mention], sent: Sent, text: str) -> list[Me
     Васильевича`: a capitalised title (a one-word role) or infinitive opening a PER mention,
     before a name, is no part of it; the tagger takes it in where a sentence or a
     headline opens, or in a street's name. Not a word pymorphy3 reads as a name in any
-    reading (`Вера`, `Дон`, `Гордон`), nor before an adjective (`Патриархом Болгарским`).
+    reading, nor before an adjective (`Патриархом Болгарским`).
     (A title that is a first name too is lost: `Эмир Кустурица`.)"""
     out = []
     for m in mentions:
@@ -915,13 +934,9 @@ _FORMER = "экс-"
 
 
 def _leading_word(word: Token, after: Token) -> bool:
-    readings = parses(word.text)
-    if any(_NAMELIKE & p.tag.grammemes for p in readings) or not _capitalised(after.text):
+    if after.pos == "ADJ" or not (_capitalised(word.text) and _capitalised(after.text)):
         return False
-    if after.pos == "ADJ" or not _capitalised(word.text) or not readings[0].is_known:
-        return False  # an unknown word read as a verb is a foreign name (`Мишел Темер`)
-    lemma = readings[0].normal_form.removeprefix(_FORMER)
-    return readings[0].tag.POS == "INFN" or lemma in _one_word_roles()
+    return _title(word) or (_known_no_name(word) and parses(word.text)[0].tag.POS == "INFN")
 
 
 def _initial(token: Token) -> bool:

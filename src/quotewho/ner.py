@@ -45,7 +45,28 @@ def tag_sentences(
             mentions = rule(mentions, sent, text)
         out += mentions
     out = split_named_pairs(split_named_owners(split_owners(out)))
-    return names_seen_elsewhere(out, sents)
+    return places_read_as_people(names_seen_elsewhere(out, sents))
+
+
+def places_read_as_people(mentions: list[Mention]) -> list[Mention]:
+    """`в Алабаму`, `покорения Эверест`, `переплыть Неву`: a one-word PER mention that
+    pymorphy3 reads only as a place's name is that place, unless it is the surname of a
+    longer name in the document (`Джордж Вашингтон … Вашингтона`)."""
+    surnames = {_key(m.tokens[-1]) for m in mentions if m.type == "PER" and len(m.tokens) > 1}
+    return [
+        Mention(m.start, m.end, "LOC", m.tokens)
+        if m.type == "PER"
+        and len(m.tokens) == 1
+        and _key(m.tokens[0]) not in surnames
+        and _place_only(m.tokens[0])
+        else m
+        for m in mentions
+    ]
+
+
+def _place_only(word: Token) -> bool:
+    readings = parses(word.text)
+    return readings[0].is_known and all("Geox" in p.tag for p in readings)
 
 
 def split_owners(mentions: list[Mention]) -> list[Mention]:

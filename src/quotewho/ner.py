@@ -45,7 +45,28 @@ def tag_sentences(
             mentions = rule(mentions, sent, text)
         out += mentions
     out = split_named_pairs(split_named_owners(split_owners(out)))
-    return names_seen_elsewhere(out, sents)
+    return places_read_as_people(names_seen_elsewhere(out, sents))
+
+
+def places_read_as_people(mentions: list[Mention]) -> list[Mention]:
+    """`в Алабаму`, `покорения Эверест`, `переплыть Неву`: a one-word PER mention that
+    pymorphy3 reads only as a place's name is that place, unless it is the surname of a
+    longer name in the document (`Джордж Вашингтон … Вашингтона`)."""
+    surnames = {_key(m.tokens[-1]) for m in mentions if m.type == "PER" and len(m.tokens) > 1}
+    return [
+        Mention(m.start, m.end, "LOC", m.tokens)
+        if m.type == "PER"
+        and len(m.tokens) == 1
+        and _key(m.tokens[0]) not in surnames
+        and _place_only(m.tokens[0])
+        else m
+        for m in mentions
+    ]
+
+
+def _place_only(word: Token) -> bool:
+    readings = parses(word.text)
+    return readings[0].is_known and all("Geox" in p.tag for p in readings)
 
 
 def split_owners(mentions: list[Mention]) -> list[Mention]:
@@ -622,7 +643,9 @@ def fixed_types(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]
 
 def people_read_as_places(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`первого президента Ахмат-Хаджи Кадырова`, `играет в супертурнире Гата Камский`: a
-    place or an organisation of a first name and a surname is a person."""
+    place or an organisation of a first name and a surname is a person; so is one of a
+    first name and a capitalised adjective (`архиепископ Лонгин Клинский`: a cleric's
+    name with his see)."""
     out = []
     for m in mentions:
         words = m.tokens
@@ -631,7 +654,10 @@ def people_read_as_places(mentions: list[Mention], sent: Sent, text: str) -> lis
             and len(words) in (2, 3)
             and all(_capitalised(t.text) for t in words)
             and _first_name(words[0])
-            and any("Surn" in p.tag for p in parses(words[-1].text))
+            and (
+                any("Surn" in p.tag for p in parses(words[-1].text))
+                or (len(words) == 2 and parses(words[-1].text)[0].tag.POS == "ADJF")
+            )
             and tuple(map(_key, words)) not in place_names()
         ):
             m = Mention(m.start, m.end, "PER", words)
@@ -690,8 +716,27 @@ def not_names() -> frozenset[str]:
 
 def drop_documents_and_posts(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`в Послании Главы государства`: a one-word mention that is a document or a post is
-    no name (the tagger read `Послании` as ORG, `Главы` as LOC); posts come back as ROLE."""
-    return [m for m in mentions if len(m.tokens) > 1 or _key(m.tokens[0]) not in not_names()]
+    no name (the tagger read `Послании` as ORG, `Главы` as LOC); posts come back as ROLE.
+    So is a one-word PER mention that is a title (`напомнил Папа`, `Хакер взломал`)."""
+    return [
+        m
+        for m in mentions
+        if len(m.tokens) > 1
+        or (_key(m.tokens[0]) not in not_names() and not (m.type == "PER" and _title(m.tokens[0])))
+    ]
+
+
+def _title(word: Token) -> bool:
+    """`Папа`, `Генерала`, `Экс-советник`: a one-word role, no name in any reading."""
+    lemma = parses(word.text)[0].normal_form.removeprefix(_FORMER)
+    return _known_no_name(word) and lemma in _one_word_roles()
+
+
+def _known_no_name(word: Token) -> bool:
+    """A word pymorphy3 knows (an unknown one it reads as a verb may be a foreign name:
+    `Мишел Темер`) and reads as no name in any reading (`Вера`, `Дон`, `Гордон`)."""
+    readings = parses(word.text)
+    return readings[0].is_known and not any(_NAMELIKE & p.tag.grammemes for p in readings)
 
 
 def join_split_names(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
@@ -881,6 +926,38 @@ def drop_leading_age(mentions: list[Mention], sent: Sent, text: str) -> list[Men
             m = Mention(rest[0].start, m.end, "PER", rest)
         out.append(m)
     return out
+
+
+def drop_leading_word(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
+    """`Космонавта Волкова`, `Митрополита Никодима`, `Отрешить Соловьева Александра
+    Васильевича`: a capitalised title (a one-word role) or infinitive opening a PER mention,
+    before a name, is no part of it; the tagger takes it in where a sentence or a
+    headline opens, or in a street's name. Not a word pymorphy3 reads as a name in any
+    reading, nor before an adjective (`Патриархом Болгарским`).
+    (A title that is a first name too is lost: `Эмир Кустурица`.)"""
+    out = []
+    for m in mentions:
+        if m.type == "PER" and len(m.tokens) > 1 and _leading_word(m.tokens[0], m.tokens[1]):
+            rest = m.tokens[1:]
+            m = Mention(rest[0].start, m.end, "PER", rest)
+        out.append(m)
+    return out
+
+
+@cache
+def _one_word_roles() -> frozenset[str]:
+    """Roles of one word (`генерал`, `пресс-агент`) of `models/roles*.txt`."""
+    lines = [*read_lexicon("roles.txt"), *read_lexicon("roles_news.txt")]
+    return frozenset(line for line in lines if " " not in line)
+
+
+_FORMER = "экс-"
+
+
+def _leading_word(word: Token, after: Token) -> bool:
+    if after.pos == "ADJ" or not (_capitalised(word.text) and _capitalised(after.text)):
+        return False
+    return _title(word) or (_known_no_name(word) and parses(word.text)[0].tag.POS == "INFN")
 
 
 def _initial(token: Token) -> bool:
@@ -1108,6 +1185,7 @@ RULES: list[Rule] = [
     first_name_before_name,
     surname_after_first_name,
     drop_leading_age,
+    drop_leading_word,
     drop_documents_and_posts,
     drop_function_words,
     fixed_types,

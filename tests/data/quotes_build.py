@@ -54,6 +54,27 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "frame: `По имеющейся информации` with no comma after it opens its sentence's report",
+        "corpora/nerel-1.1/train/22581_text.txt",
+        "По имеющейся информации",
+        None,
+        "46 детей, которых ранее",
+    ),
+    (
+        "that_clause: `сославшись на то, что`",
+        "corpora/nerel-1.1/train/23466_text.txt",
+        "сославшись на то, что",
+        None,
+        "не обладает достаточными",
+    ),
+    (
+        "that_clause: `мотивировало своё решение тем, что`; it ends before `— оно опасалось`",
+        "corpora/nerel-1.1/train/512873_text.txt",
+        "Руководство магазина мотивировало",
+        None,
+        "на обложке была изображена",
+    ),
+    (
         "speaker_after_cue: a date set off by commas before the subject (`, 8 июля 2018 года,`)",
         "corpora/nerel-1.1/train/165973_text.txt",
         "44-летняя Дон Стерджесс",

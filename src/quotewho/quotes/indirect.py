@@ -28,7 +28,7 @@ _MARKS = frozenset('«»"„“”')
 # Particles that may stand between a cue and its `что` with no comma: `сказав лишь что`.
 _PARTICLES = frozenset({"лишь", "только", "также", "же", "вновь", "ещё", "еще", "уже"})
 # Personal pronouns that, after `, а`, turn from the content to the author's narration.
-_PERSONAL = frozenset({"он", "она", "они"})
+_PERSONAL = frozenset({"он", "она", "оно", "они"})
 # Conjunctions after a comma that may turn from the report to another one.
 _TURNS = frozenset({"однако", "но", "а"})
 # How far a complementiser may stand from its cue: `сообщил РИА Новости в четверг, что`.
@@ -112,6 +112,13 @@ def content_end(ctx: Context, i: int, b: int) -> int:
             and _takes_clause(ctx, j + 1, b)
         ):
             return j  # `…, что очень рад выходу на свободу и добавил, что …`: no comma
+        if (
+            tokens[j].text in DASHES
+            and j + 2 < b
+            and tokens[j + 1].text.lower() in _PERSONAL
+            and any(is_finite(tokens[n]) for n in range(j + 2, min(b, j + 4)))
+        ):
+            return j  # `…, тем, что на обложке была изображена свастика — оно опасалось …`
         if tokens[j].text not in {",", ";"} or j + 1 >= b:
             continue
         if (
@@ -214,14 +221,32 @@ def _frame_at(ctx: Context, k: int, b: int) -> tuple[int, int] | None:
             elif (
                 n == len(frame) - 1
                 and j - k < len(frame) + 2
-                and tokens[j].pos in ("ADJ", "DET", "PRON")
+                and (tokens[j].pos in ("ADJ", "DET", "PRON") or _participle(tokens[j]))
             ):
-                j += 1  # `по его словам`, `по предварительным данным`
+                j += 1  # `по его словам`, `по предварительным данным`, `по имеющейся информации`
             else:
                 break
         if n == len(frame):
             return k, j
     return None
+
+
+def _participle(token: Token) -> bool:
+    return token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
+
+
+def _unpunctuated(ctx: Context, k: int, f_end: int, b: int) -> bool:
+    """A frame opening its sentence with no comma after it and no source in the genitive
+    (`По имеющейся информации 46 детей … могут остаться без семей`): the content follows."""
+    a = ctx.sentence_range(k)[0]
+    if k != a or f_end >= b - 2 or ctx.tokens[f_end - 1].pos != "NOUN":
+        return False  # not `Как сообщил источник …`, whose source follows the verb
+    after = ctx.tokens[f_end]
+    return (
+        after.pos in ("NUM", "NOUN", "ADJ", "DET", "PRON")
+        and after.feats.get("Case") != "Gen"
+        and ctx.entity_at(after.start, after.end, ("PER", "ORG")) is None
+    )
 
 
 def _mixed(ctx: Context, start: int, end: int) -> str:
@@ -378,6 +403,8 @@ def find_frames(ctx: Context) -> list[Candidate]:
         own = any(t.text.lower() in {"его", "ее", "её", "их"} for t in tokens[k:f_end])
         if own and (comma is None or comma > f_end):
             comma = f_end - 1 if tokens[f_end].text != "," else f_end
+        elif _unpunctuated(ctx, k, f_end, b):
+            comma = f_end - 1  # the frame names no one after its noun
         if comma is None:
             end = content_end(ctx, a, b)
             if end <= k or tokens[k - 1].text != ",":

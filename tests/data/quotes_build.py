@@ -636,6 +636,38 @@ CASES.append(
         "получил новое назначение",
     )
 )
+CASES += [
+    (
+        "speaker_subject_of_cue: `Насира обвинили` — a plural cue whose object is fronted has "
+        "no named source, not the previous quote's",
+        "corpora/nerel-1.1/train/23445_text.txt",
+        "Адвокат Насира заявил",
+        None,
+        "участвовал в заговоре",
+    ),
+    (
+        "speaker_subject_of_cue: `ученик школы, его подозревают` — a singular noun before a "
+        "plural cue is not its subject",
+        "corpora/nerel-1.1/train/160284_text.txt",
+        "Полиция задержала стрелка",
+        None,
+        "он помогал стрелку",
+    ),
+    (
+        "speaker_subject_of_cue: `журналисты …, которых обвиняли` — the relative is the object",
+        "corpora/nerel-1.1/train/22582_text.txt",
+        "За последние годы",
+        None,
+        "пытались обратить",
+    ),
+    (
+        "impersonal: `США обвиняются в том, что` reports with no speaker",
+        "corpora/factrueval-2016/devset/book_282.txt",
+        "США обвиняются",
+        None,
+        "подозреваемые в терроризме перевозились",
+    ),
+]
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -174,6 +174,34 @@ def _fronted_name(ctx: Context, j: int, a: int, entity) -> bool:
     )
 
 
+def _indefinite(token: Token) -> bool:
+    """A plural finite verb (`обвиняют`, `сообщили`): with no subject of its own it says
+    that someone unnamed did it."""
+    feats = token.feats
+    return (
+        feats.get("Number") == "Plur"
+        and feats.get("VerbForm") == "Fin"
+        and feats.get("Person") in (None, "3")
+        and feats.get("Mood") != "Imp"
+    )
+
+
+def _disagrees(ctx: Context, j: int, cue: int, a: int) -> bool:
+    """Whether the one person at token `j` cannot be the subject of a plural cue: `Смилянца
+    обвиняют`, `ученик школы, его подозревают` (someone unnamed accuses him), unless
+    coordinated (`Иванов и Петров заявили`, `Иванов с коллегами считают`) or a nominative
+    in the cue's own clause (`один из адвокатов — Оксана Михалкина заявили`, a typo)."""
+    token = ctx.tokens[j]
+    if not _indefinite(ctx.tokens[cue]) or token.feats.get("Number") != "Sing":
+        return False
+    if token.pos not in ("NOUN", "PROPN", "PRON") or token.feats.get("Animacy") == "Inan":
+        return False
+    if token.feats.get("Case") in (None, "Nom") and all(t.text != "," for t in ctx.tokens[j:cue]):
+        return False  # a nominative right before its verb is its subject, agreeing or not
+    words = [t.text.lower() for t in ctx.tokens[max(a, j - 4) : cue]]
+    return not {"и", "с", "со", "вместе"} & set(words)
+
+
 def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker | None:
     """The subject before the cue in its clause (`Он отметил, что`): the nearest
     nominative, except that a name before a comma-enclosed apposition wins over a noun
@@ -226,6 +254,8 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             if antecedent is not None:  # `обозревателей, которые предсказывали`
                 return speaker_from_token(ctx, antecedent, cand, cue)
             continue
+        if token.lemma == "который" and not found and commas == 0 and _indefinite(tokens[cue]):
+            break  # `журналисты, которых обвиняли`: the cue's object; no subject before it
         entity = ctx.entity_at(token.start, token.end, ("PER", "ORG"))
         case = token.feats.get("Case")
         if _quoted_name(ctx, j) and j >= cue - 3 and j - 1 > a:
@@ -241,7 +271,7 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             is_nominative(token)
             or (entity is not None and case in (None, "Nom"))
             or _fronted_name(ctx, j, a, entity)
-        ):
+        ) and not _disagrees(ctx, j, cue, a):
             found.append((j, commas))
             if (entity is not None and entity.type == "PER") or commas == 0:
                 break
@@ -466,7 +496,10 @@ def speaker_subject_of_cue(cand: Candidate, ctx: Context) -> Speaker | None:
     if att.how != "before" or att.cue_token is None:
         return None
     a, _ = ctx.sentence_range(att.cue_token)
-    return _subject_before(ctx, att.cue_token, a, cand)
+    found = _subject_before(ctx, att.cue_token, a, cand)
+    if found is None and _indefinite(ctx.tokens[att.cue_token]):
+        return NOBODY  # `Насира обвинили в том, что`: someone unnamed, not the last speaker
+    return found
 
 
 def speaker_of_followed(cand: Candidate, ctx: Context) -> Speaker | None:

@@ -668,6 +668,31 @@ CASES += [
         "подозреваемые в терроризме перевозились",
     ),
 ]
+CASES.append(
+    (
+        "speaker_after_cue: `он` → a man whose first name reads as a plural genitive (`Эд`)",
+        "corpora/nerel-1.1/train/160284_text.txt",
+        "Полиция задержала стрелка",
+        "Всего (убито)",
+        "порядка восьми или десяти",
+    )
+)
+CASES += [
+    (
+        "stacked reports: `добавив, что полиция считает, что` is the police's",
+        "corpora/nerel-1.1/train/160284_text.txt",
+        "По словам шерифа округа",
+        "добавив, что полиция",
+        "стрелок также был учеником",
+    ),
+    (
+        "speaker_subject_of_cue: `судья заявила` is a woman, not the man the sentence before",
+        "corpora/factrueval-2016/devset/book_347.txt",
+        "Судом Партизанского района",
+        "судья заявила",
+        "с ноября по декабрь 2010 года",
+    ),
+]
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(
@@ -733,6 +758,15 @@ NONE = [
         ("отметила, что в этом году", "в прошлые годы"),
     ),
 ]
+NONE.append(
+    (
+        "stacked reports: not the outer layer `По словам источника, [новый министр заявил, …]`",
+        "corpora/nerel-1.1/train/80102_text.txt",
+        "Как рассказал высокопоставленный",
+        None,
+        ("новый министр заявил", "сотрудников министерства"),
+    )
+)
 for rule, path, first, last, *refused in NONE:
     text = passage(path, first, last)
     quote = "-"

@@ -167,7 +167,7 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         # `— сказал министр`; `глава МИДа отметил` only after `глава МИДа Сэйдзи Маэхара`
         tail = tokens[h + 1].lemma if b > h + 1 else ""
         person = resolve_role(ctx, token.lemma, token.start, tail)
-        feminine = token.feats.get("Gender") == "Fem"
+        feminine = token.feats.get("Gender") == "Fem" or _verb_gender(ctx, h) == "Fem"
         if person is not None and feminine and person_gender(person) == "masc":
             person = None  # `актриса` is no man, whatever role words they share
         if person is None and feminine and b == h + 1:
@@ -219,6 +219,17 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
 
 
 _NICKNAME = re.compile(r"@?[A-Za-z][A-Za-z0-9_.-]*")
+
+
+def _verb_gender(ctx: Context, h: int) -> str | None:
+    """The gender of the past-tense verb a subject at token `h` governs (`судья заявила`:
+    a role noun of either gender is a woman's when its verb says so)."""
+    for token in ctx.tokens[h + 1 : h + 4]:
+        if token.pos in ("VERB", "AUX"):
+            return token.feats.get("Gender") if token.feats.get("VerbForm") == "Fin" else None
+        if token.pos != "ADV":
+            return None
+    return None
 
 
 def only_woman_before(ctx: Context, offset: int) -> Person | None:

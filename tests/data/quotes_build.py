@@ -693,6 +693,29 @@ CASES += [
         "с ноября по декабрь 2010 года",
     ),
 ]
+CASES += [
+    (
+        "cues: `Эксперты не исключают, что` (исключать)",
+        "corpora/factrueval-2016/devset/book_434.txt",
+        "Эксперты не исключают",
+        None,
+        "конфликт акционеров",
+    ),
+    (
+        "cues: `Перепёлкин, которому …, оповестил всех партнёров … о том, что` (оповестить)",
+        "corpora/factrueval-2016/devset/book_434.txt",
+        "Напомним, после разлада",
+        None,
+        "крадут доходы канала",
+    ),
+    (
+        "cues: `Свой отказ Нетаньяху мотивировал тем, что` (мотивировать)",
+        "corpora/factrueval-2016/devset/book_301.txt",
+        "Премьер-министр Израиля заявил",
+        None,
+        "получил данные о заговоре",
+    ),
+]
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(
@@ -765,6 +788,15 @@ NONE.append(
         "Как рассказал высокопоставленный",
         None,
         ("новый министр заявил", "сотрудников министерства"),
+    )
+)
+NONE.append(
+    (
+        "cues: `не исключено, что` is the author's hedge, not a report",
+        "corpora/nerel-1.1/train/1106.txt",
+        "Не исключено, что к XIV веку",
+        None,
+        ("к XIV веку", "орудий труда"),
     )
 )
 for rule, path, first, last, *refused in NONE:

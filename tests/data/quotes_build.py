@@ -716,6 +716,22 @@ CASES += [
         "получил данные о заговоре",
     ),
 ]
+CASES += [
+    (
+        "speaker_in_frame: a Latin name is the source (По данным The Wall Street Journal)",
+        "corpora/nerel-1.1/train/023.txt",
+        "По данным The Wall Street Journal",
+        None,
+        "претендовали 11 кандидатов",
+    ),
+    (
+        "speaker_in_frame: an untagged Latin name is the source (Согласно comScore)",
+        "corpora/factrueval-2016/devset/book_344.txt",
+        "Эксперты компании убеждены",
+        None,
+        "зашло более 1 млрд человек",
+    ),
+]
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -85,11 +85,20 @@ def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
                 b += 1  # `в башкирской администрации`: the adjectives' noun too
         elif t.pos == "PROPN" or (t.text[:1].isupper() and t.pos in ("NOUN", "X")):
             b += 1
+        elif _same_name(ctx, b - 1, b):
+            b += 1  # `газеты Corriere della Sera`: a name's lower-case word
         elif t.text in '«"„“' and (close := _closing(ctx, b, limit)) is not None:
             b = close + 1  # `газета «Труд»`, `агентство «Интерфакс»`
         else:
             break
     return a, b
+
+
+def _same_name(ctx: Context, i: int, j: int) -> bool:
+    """Whether tokens `i` and `j` are words of one organisation's name."""
+    tokens = ctx.tokens
+    entity = ctx.entity_at(tokens[i].start, tokens[i].end, ("ORG",))
+    return entity is not None and entity.start <= tokens[j].start and tokens[j].end <= entity.end
 
 
 def _closing(ctx: Context, i: int, limit: int) -> int | None:
@@ -150,8 +159,9 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
                 name=nominative_phrase(ctx, a, b), kind="organisation", mention=_span(entity)
             )
         return Speaker(name=entity.normal, kind="organisation", mention=_span(entity))
-    if token.pos not in ("NOUN", "PROPN"):
-        return None
+    foreign = token.pos == "X" and token.text[:1].isascii() and token.text[:1].isalpha()
+    if token.pos not in ("NOUN", "PROPN") and not foreign:
+        return None  # a name in Latin letters the tagger left untagged (`comScore`) may speak
     a, b = noun_phrase(ctx, h, limit)
     # `— сказал собеседник агентства`, and a statement with no owner (`Согласно
     # сообщению, …`): the source named before
@@ -184,7 +194,8 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             return Speaker(name=named.normal, kind="organisation", mention=mention)
     if token.pos == "NOUN" and not can_speak(token):
         return None
-    kind = "organisation" if token.lemma in org_words() or token.pos == "PROPN" else "descriptor"
+    named = token.pos == "PROPN" or foreign
+    kind = "organisation" if token.lemma in org_words() or named else "descriptor"
     # an unnamed holder of a post has that post (`представитель Мосгоризбиркома`)
     role = role_phrase(ctx, h, b) if kind == "descriptor" else None
     body = None

@@ -471,9 +471,15 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
         if tokens[j].lemma == "один" and tokens[j + 1].text.lower() == "из":
             return one_of(ctx, j, b)  # `по словам одного из советников губернатора`
     for j in range(a, b):
-        if tokens[j].pos in ("NOUN", "PROPN") and not ctx.cue[j]:
+        if (tokens[j].pos in ("NOUN", "PROPN") or _foreign_name(tokens[j])) and not ctx.cue[j]:
             return speaker_from_token(ctx, j, cand, b)
     return NOBODY
+
+
+def _foreign_name(token: Token) -> bool:
+    """A word in Latin letters the tagger gives no part of speech (`The Wall Street
+    Journal`, `comScore`): a name, as a source (`По данным The Wall Street Journal`)."""
+    return token.pos == "X" and token.text[:1].isascii() and token.text[:1].isalpha()
 
 
 def speaker_of_gerund_host(cand: Candidate, ctx: Context) -> Speaker | None:

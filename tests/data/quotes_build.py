@@ -732,6 +732,22 @@ CASES += [
         "зашло более 1 млрд человек",
     ),
 ]
+CASES += [
+    (
+        "impersonal: `В заявлении также говорится` → the body whose statement was quoted last",
+        "corpora/nerel-1.1/train/132779_text.txt",
+        "В заявлении МВД, опубликованном",
+        "В заявлении также говорится",
+        "охранником Мосийчука",
+    ),
+    (
+        "speaker_subject_of_cue: `В офисе шерифа округа подтвердили` → the office",
+        "corpora/nerel-1.1/train/160284_text.txt",
+        "В офисе шерифа округа подтвердили",
+        None,
+        "нападавший задержан",
+    ),
+]
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -91,9 +91,9 @@ def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:
     tokens = ctx.tokens
     if a + 1 < b and tokens[a].text.lower() in _SOURCE_PLACE:
         first = tokens[a + 1]
-        if a + 2 == b and first.lemma in cue_nouns():
-            # `В сообщении говорится`: no owner named, the body quoted last (a person's
-            # words are no publication)
+        if first.lemma in cue_nouns() and all(t.pos == "ADV" for t in tokens[a + 2 : b]):
+            # `В сообщении (также) говорится`: no owner named, the body quoted last (a
+            # person's words are no publication)
             previous = cand.extra.get("previous")
             speaker = previous.speaker if previous is not None else None
             return speaker if speaker is not None and speaker.kind == "organisation" else None

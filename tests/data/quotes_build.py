@@ -748,6 +748,29 @@ CASES += [
         "нападавший задержан",
     ),
 ]
+CASES += [
+    (
+        "content_end: `— он назвал …` (a dash, a pronoun and a verb) ends the content clause",
+        "corpora/nerel-1.1/train/141084_text.txt",
+        "Его отец сказал",
+        None,
+        "шокирован известием об аресте",
+    ),
+    (
+        "naming: instrumental appositions after the predicate are named too (мирным мусульманином)",
+        "corpora/nerel-1.1/train/141084_text.txt",
+        "Его отец сказал",
+        None,
+        "сына добрым и нежным человеком",
+    ),
+    (
+        "naming: `одной из тех, которые «…»`: an apposition and the relative clause it asks for",
+        "corpora/nerel-1.1/train/160284_text.txt",
+        "На трагедию сразу отреагировал",
+        "Позднее президент, выступая",
+        "абсолютно ужасной атакой",
+    ),
+]
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -771,6 +771,15 @@ CASES += [
         "абсолютно ужасной атакой",
     ),
 ]
+CASES.append(
+    (
+        "speaker_subject_of_cue: `канцелярия правительства Израиля сообщает` → the body",
+        "corpora/factrueval-2016/devset/book_301.txt",
+        "Изначально визит Нетаньяху",
+        None,
+        "вместо Нетаньяху Иерусалим будет представлять",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -780,6 +780,15 @@ CASES.append(
         "вместо Нетаньяху Иерусалим будет представлять",
     )
 )
+CASES.append(
+    (
+        "speaker_after_cue: `…: «…», — сказал президент РФ` is the quotation's, not the sentence's",
+        "corpora/nerel-1.1/train/23012_text.txt",
+        "Как заявил в четверг 27 декабря",
+        None,
+        "Я пока не вижу оснований",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

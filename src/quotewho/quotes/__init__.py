@@ -61,6 +61,14 @@ def find_quotes(draft: Draft) -> list[Quote]:
     cues = {c.attribution.cue for c in indirect if c.finder == "inverted"}
     # a paragraph after `…, заявил X:` whose own words already are the quote
     direct = [d for d in direct if d.finder != "block" or d.attribution.cue not in cues]
+    # `…: «…», — сказал X`: the quotation is what the cue after it reports, not the whole
+    # sentence up to it
+    said = {
+        d.attribution.cue
+        for d in direct
+        if d.attribution.how == "after" and ctx.text[: d.start].rstrip(' «„“"\u00a0').endswith(":")
+    }
+    indirect = [c for c in indirect if c.finder != "inverted" or c.attribution.cue not in said]
     cands = settle(ctx, direct, [c for c in indirect if balanced(ctx.text[c.start : c.end])])
     attribute(cands, ctx)
     return one_per_speaker(

@@ -182,9 +182,11 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             person = None  # `актриса` is no man, whatever role words they share
         if person is None and feminine and b == h + 1:
             person = only_woman_before(ctx, token.start)
-        if person is None and b == h + 1 and not feminine:
+        bare = b == h + 1 or ctx.entity_at(tokens[h + 1].start, tokens[b - 1].end, ("LOC",))
+        if person is None and bare and not feminine:
             # `Как отметил премьер` after `глава правительства … Нетаньяху`: a bare role
-            # word takes up the subject of the sentences before, as `он` would
+            # word (or one of a country: `— сказал президент РФ`) takes up the subject of
+            # the sentences before, as `он` would
             person = resolve_pronoun(ctx, "он", token.start, [(cand.start, cand.end)], True)
         if person is not None:
             return person_speaker(person, ctx, mention)

@@ -789,6 +789,15 @@ CASES.append(
         "Я пока не вижу оснований",
     )
 )
+CASES.append(
+    (
+        "speaker_impersonal: `В заявлении Нобелевского комитета было сказано` → the committee",
+        "corpora/nerel-1.1/train/107644_text.txt",
+        "В заявлении Нобелевского комитета",
+        None,
+        "премия Фо присуждается",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

@@ -329,9 +329,26 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
 def speaker_impersonal(cand: Candidate, ctx: Context) -> Speaker | None:
     """`Сообщается, что …`, `как сообщалось`: nobody, unless a document's owner is named."""
     att = cand.attribution
-    if att.how != "impersonal" or att.cue_token is None:
+    if att.cue_token is None:
+        return None
+    if att.how == "before" and _passive(ctx.tokens[att.cue_token]):
+        # `В заявлении Нобелевского комитета было сказано, что`: a passive names the owner
+        # of the document it cites (not a place: `проведённой в Вашингтоне экспертизы`)
+        cue = att.cue_token
+        a, _ = ctx.sentence_range(cue)
+        for j in range(max(a, cue - 8), cue - 1):
+            if ctx.tokens[j].text.lower() in {"в", "во"} and ctx.tokens[j + 1].lemma in cue_nouns():
+                return _source_in(ctx, j, cue, cand)
+        return None
+    if att.how != "impersonal":
         return None
     return _report_owner(ctx, att.cue_token, cand) or NOBODY
+
+
+def _passive(token: Token) -> bool:
+    """A short passive participle (`сказано`, `заявлено`)."""
+    feats = token.feats
+    return feats.get("VerbForm") == "Part" and feats.get("Voice") == "Pass" and token.pos == "VERB"
 
 
 def _report_owner(ctx: Context, cue: int, cand: Candidate) -> Speaker | None:

@@ -475,6 +475,13 @@ def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Sp
                 and not listed(ctx, entity)
             ):
                 return None
+            if (
+                speaker.kind != "person"
+                and other is not None
+                and person_gender(other) == gender
+                and entity.start >= previous.end
+            ):
+                return None  # `В Твиттере шерифа Эда Гонсалеса …`: a man named beats `ученик`
     return speaker
 
 

@@ -798,6 +798,15 @@ CASES.append(
         "премия Фо присуждается",
     )
 )
+CASES.append(
+    (
+        "frames: `…решения, согласно которым …` is a relative clause, no frame to cut at",
+        "corpora/nerel-1.1/train/159193_text.txt",
+        "По данным миланской газеты",
+        None,
+        "постановление надзорного суда отменяет",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

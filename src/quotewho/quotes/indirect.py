@@ -227,6 +227,8 @@ def _frame_at(ctx: Context, k: int, b: int) -> tuple[int, int] | None:
             else:
                 break
         if n == len(frame):
+            if j < b and tokens[j].lemma == "который":
+                return None  # `решения, согласно которым …`: a relative clause, no report
             return k, j
     return None
 

@@ -890,6 +890,15 @@ NONE.append(
         ("к XIV веку", "орудий труда"),
     )
 )
+NONE.append(
+    (
+        "not a quote: `«Лидс», которого считают …` — a relative clause about a nickname",
+        "corpora/nerel-1.1/train/18920_text.txt",
+        "Шведский защитник",
+        None,
+        ("Лидс", "Лидс"),
+    )
+)
 for rule, path, first, last, *refused in NONE:
     text = passage(path, first, last)
     quote = "-"

@@ -129,6 +129,8 @@ def _after(ctx: Context, pair: Pair) -> Attribution | None:
         k = ctx.token_at(i)
         if k < len(ctx.tokens) and ctx.tokens[k].text.lower() in _JOINING:
             return None  # `заявил, что «…», и подтвердил`: the sentence goes on, no author
+        if k < len(ctx.tokens) and ctx.tokens[k].lemma == "который":
+            return None  # `«Лидс», которого считают …`: a relative clause about a name
         return attribution_clause(ctx, i, line_end, cue_within=2)
     return None
 

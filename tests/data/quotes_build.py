@@ -899,6 +899,15 @@ NONE.append(
         ("Лидс", "Лидс"),
     )
 )
+NONE.append(
+    (
+        "not a quote: `«…», как подчеркнула Симоньян, это …` — the name is the subject",
+        "corpora/nerel-1.1/train/38456_text.txt",
+        "как подчеркнула Симоньян",
+        None,
+        ("Политика с Ларри Кингом", "Политика с Ларри Кингом"),
+    )
+)
 for rule, path, first, last, *refused in NONE:
     text = passage(path, first, last)
     quote = "-"

@@ -807,6 +807,15 @@ CASES.append(
         "постановление надзорного суда отменяет",
     )
 )
+CASES.append(
+    (
+        "speaker_subject_of_cue: `в Иране считают` → the country, the place of a subjectless cue",
+        "corpora/nerel-1.1/train/022.txt",
+        "Россия попытается перенести выборы",
+        None,
+        "генсеком может стать",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(

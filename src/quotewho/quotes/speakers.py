@@ -307,6 +307,10 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
         ):  # `в МВД сообщили`, `в комитете образования пояснили`
             h = k if tokens[k].pos in ("NOUN", "PROPN", "X") else min(k + 1, cue - 1)
             return speaker_from_token(ctx, h, cand, cue)
+        place = ctx.entity_at(tokens[k].start, tokens[k].end, ("LOC",))
+        if place is not None and j + 2 == cue and _indefinite(tokens[cue]):
+            # `в Иране считают`: the place right before a subjectless plural cue speaks
+            return Speaker(name=place.normal, kind="organisation", mention=_as_span(place))
     if adjective is not None and not crossed:
         end = adjective + 1
         while end < cue and tokens[end].text not in STOP and not ctx.cue[end]:
@@ -491,6 +495,10 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
         if (tokens[j].pos in ("NOUN", "PROPN") or _foreign_name(tokens[j])) and not ctx.cue[j]:
             return speaker_from_token(ctx, j, cand, b)
     return NOBODY
+
+
+def _as_span(entity: Entity) -> Span:
+    return Span(start=entity.start, end=entity.end, text=entity.text)
 
 
 def _foreign_name(token: Token) -> bool:

@@ -226,3 +226,18 @@ def test_a_garbled_genitive_is_not_written_as_the_surname() -> None:
     )
     speakers = [q.speaker.name for q in quotewho.extract(passage).quotes if q.speaker]
     assert speakers == ["Аксара Кердпол"]
+
+
+def test_a_man_named_since_beats_an_unnamed_speaker_for_he() -> None:
+    """NEREL 1.1 train 160284 (Wikinews, CC BY 2.5): `он` after an unnamed source's quote
+    (`ученика, который подозревают …`) stands for the man named since, in any case."""
+    doc = quotewho.extract(
+        "Одновременно полиция задержала еще одного ученика, который подозревают в том, что "
+        "он помогал стрелку.\n\nВ феврале этого года в полицию уже поступало сообщение о "
+        "взрывных устройствах в школе Санта-Фе.\n\nВ Tвиттере шерифа округа Эда Гонсалеса в "
+        "пятницу утром появилось просьба к местным жителям. «Большое количество полиции, "
+        "пожалуйста, избегайте этого района»,\u00a0— написал он."
+    )
+    (quote,) = [q for q in doc.quotes if q.text.startswith("Большое")]
+    assert quote.speaker is not None
+    assert quote.speaker.name.split()[-1] == "Гонсалес"

@@ -713,6 +713,186 @@ CASES.append(
         "получил новое назначение",
     )
 )
+CASES += [
+    (
+        "speaker_subject_of_cue: `Насира обвинили` — a plural cue whose object is fronted has "
+        "no named source, not the previous quote's",
+        "corpora/nerel-1.1/train/23445_text.txt",
+        "Адвокат Насира заявил",
+        None,
+        "участвовал в заговоре",
+    ),
+    (
+        "speaker_subject_of_cue: `ученик школы, его подозревают` — a singular noun before a "
+        "plural cue is not its subject",
+        "corpora/nerel-1.1/train/160284_text.txt",
+        "Полиция задержала стрелка",
+        None,
+        "он помогал стрелку",
+    ),
+    (
+        "speaker_subject_of_cue: `журналисты …, которых обвиняли` — the relative is the object",
+        "corpora/nerel-1.1/train/22582_text.txt",
+        "За последние годы",
+        None,
+        "пытались обратить",
+    ),
+    (
+        "impersonal: `США обвиняются в том, что` reports with no speaker",
+        "corpora/factrueval-2016/devset/book_282.txt",
+        "США обвиняются",
+        None,
+        "подозреваемые в терроризме перевозились",
+    ),
+]
+CASES.append(
+    (
+        "speaker_after_cue: `он` → a man whose first name reads as a plural genitive (`Эд`)",
+        "corpora/nerel-1.1/train/160284_text.txt",
+        "Полиция задержала стрелка",
+        "Всего (убито)",
+        "порядка восьми или десяти",
+    )
+)
+CASES += [
+    (
+        "stacked reports: `добавив, что полиция считает, что` is the police's",
+        "corpora/nerel-1.1/train/160284_text.txt",
+        "По словам шерифа округа",
+        "добавив, что полиция",
+        "стрелок также был учеником",
+    ),
+    (
+        "speaker_subject_of_cue: `судья заявила` is a woman, not the man the sentence before",
+        "corpora/factrueval-2016/devset/book_347.txt",
+        "Судом Партизанского района",
+        "судья заявила",
+        "с ноября по декабрь 2010 года",
+    ),
+]
+CASES += [
+    (
+        "cues: `Эксперты не исключают, что` (исключать)",
+        "corpora/factrueval-2016/devset/book_434.txt",
+        "Эксперты не исключают",
+        None,
+        "конфликт акционеров",
+    ),
+    (
+        "cues: `Перепёлкин, которому …, оповестил всех партнёров … о том, что` (оповестить)",
+        "corpora/factrueval-2016/devset/book_434.txt",
+        "Напомним, после разлада",
+        None,
+        "крадут доходы канала",
+    ),
+    (
+        "cues: `Свой отказ Нетаньяху мотивировал тем, что` (мотивировать)",
+        "corpora/factrueval-2016/devset/book_301.txt",
+        "Премьер-министр Израиля заявил",
+        None,
+        "получил данные о заговоре",
+    ),
+]
+CASES += [
+    (
+        "speaker_in_frame: a Latin name is the source (По данным The Wall Street Journal)",
+        "corpora/nerel-1.1/train/023.txt",
+        "По данным The Wall Street Journal",
+        None,
+        "претендовали 11 кандидатов",
+    ),
+    (
+        "speaker_in_frame: an untagged Latin name is the source (Согласно comScore)",
+        "corpora/factrueval-2016/devset/book_344.txt",
+        "Эксперты компании убеждены",
+        None,
+        "зашло более 1 млрд человек",
+    ),
+]
+CASES += [
+    (
+        "impersonal: `В заявлении также говорится` → the body whose statement was quoted last",
+        "corpora/nerel-1.1/train/132779_text.txt",
+        "В заявлении МВД, опубликованном",
+        "В заявлении также говорится",
+        "охранником Мосийчука",
+    ),
+    (
+        "speaker_subject_of_cue: `В офисе шерифа округа подтвердили` → the office",
+        "corpora/nerel-1.1/train/160284_text.txt",
+        "В офисе шерифа округа подтвердили",
+        None,
+        "нападавший задержан",
+    ),
+]
+CASES += [
+    (
+        "content_end: `— он назвал …` (a dash, a pronoun and a verb) ends the content clause",
+        "corpora/nerel-1.1/train/141084_text.txt",
+        "Его отец сказал",
+        None,
+        "шокирован известием об аресте",
+    ),
+    (
+        "naming: instrumental appositions after the predicate are named too (мирным мусульманином)",
+        "corpora/nerel-1.1/train/141084_text.txt",
+        "Его отец сказал",
+        None,
+        "сына добрым и нежным человеком",
+    ),
+    (
+        "naming: `одной из тех, которые «…»`: an apposition and the relative clause it asks for",
+        "corpora/nerel-1.1/train/160284_text.txt",
+        "На трагедию сразу отреагировал",
+        "Позднее президент, выступая",
+        "абсолютно ужасной атакой",
+    ),
+]
+CASES.append(
+    (
+        "speaker_subject_of_cue: `канцелярия правительства Израиля сообщает` → the body",
+        "corpora/factrueval-2016/devset/book_301.txt",
+        "Изначально визит Нетаньяху",
+        None,
+        "вместо Нетаньяху Иерусалим будет представлять",
+    )
+)
+CASES.append(
+    (
+        "speaker_after_cue: `…: «…», — сказал президент РФ` is the quotation's, not the sentence's",
+        "corpora/nerel-1.1/train/23012_text.txt",
+        "Как заявил в четверг 27 декабря",
+        None,
+        "Я пока не вижу оснований",
+    )
+)
+CASES.append(
+    (
+        "speaker_impersonal: `В заявлении Нобелевского комитета было сказано` → the committee",
+        "corpora/nerel-1.1/train/107644_text.txt",
+        "В заявлении Нобелевского комитета",
+        None,
+        "премия Фо присуждается",
+    )
+)
+CASES.append(
+    (
+        "frames: `…решения, согласно которым …` is a relative clause, no frame to cut at",
+        "corpora/nerel-1.1/train/159193_text.txt",
+        "По данным миланской газеты",
+        None,
+        "постановление надзорного суда отменяет",
+    )
+)
+CASES.append(
+    (
+        "speaker_subject_of_cue: `в Иране считают` → the country, the place of a subjectless cue",
+        "corpora/nerel-1.1/train/022.txt",
+        "Россия попытается перенести выборы",
+        None,
+        "генсеком может стать",
+    )
+)
 for rule, path, first, last, needle in CASES:
     q = gold(path, needle)
     rows.append(
@@ -778,6 +958,42 @@ NONE = [
         ("отметила, что в этом году", "в прошлые годы"),
     ),
 ]
+NONE.append(
+    (
+        "stacked reports: not the outer layer `По словам источника, [новый министр заявил, …]`",
+        "corpora/nerel-1.1/train/80102_text.txt",
+        "Как рассказал высокопоставленный",
+        None,
+        ("новый министр заявил", "сотрудников министерства"),
+    )
+)
+NONE.append(
+    (
+        "cues: `не исключено, что` is the author's hedge, not a report",
+        "corpora/nerel-1.1/train/1106.txt",
+        "Не исключено, что к XIV веку",
+        None,
+        ("к XIV веку", "орудий труда"),
+    )
+)
+NONE.append(
+    (
+        "not a quote: `«Лидс», которого считают …` — a relative clause about a nickname",
+        "corpora/nerel-1.1/train/18920_text.txt",
+        "Шведский защитник",
+        None,
+        ("Лидс", "Лидс"),
+    )
+)
+NONE.append(
+    (
+        "not a quote: `«…», как подчеркнула Симоньян, это …` — the name is the subject",
+        "corpora/nerel-1.1/train/38456_text.txt",
+        "как подчеркнула Симоньян",
+        None,
+        ("Политика с Ларри Кингом", "Политика с Ларри Кингом"),
+    )
+)
 for rule, path, first, last, *refused in NONE:
     text = passage(path, first, last)
     quote = "-"

@@ -61,7 +61,15 @@ def find_quotes(draft: Draft) -> list[Quote]:
     cues = {c.attribution.cue for c in indirect if c.finder == "inverted"}
     # a paragraph after `…, заявил X:` whose own words already are the quote
     direct = [d for d in direct if d.finder != "block" or d.attribution.cue not in cues]
-    cands = settle(direct, [c for c in indirect if balanced(ctx.text[c.start : c.end])])
+    # `…: «…», — сказал X`: the quotation is what the cue after it reports, not the whole
+    # sentence up to it
+    said = {
+        d.attribution.cue
+        for d in direct
+        if d.attribution.how == "after" and ctx.text[: d.start].rstrip(' «„“"\u00a0').endswith(":")
+    }
+    indirect = [c for c in indirect if c.finder != "inverted" or c.attribution.cue not in said]
+    cands = settle(ctx, direct, [c for c in indirect if balanced(ctx.text[c.start : c.end])])
     attribute(cands, ctx)
     return one_per_speaker(
         [
@@ -186,7 +194,7 @@ class Spans:
         return [c for c in self.items[max(0, k - self.LOOK) : k] if c.end > start]
 
 
-def settle(direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:
+def settle(ctx: Context, direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:
     """One candidate per stretch of text: a direct quote wins over a content clause that
     is mostly it, unless it sits inside the clause as a fragment (then the clause is
     mixed); among content clauses the better-ranked finder wins."""
@@ -213,11 +221,45 @@ def settle(direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate
         if any(
             overlap(cand, o) * 2 > min(cand.end - cand.start, o.end - o.start)
             and not (o.start > cand.start or o.end < cand.end)
+            and not inner_layer(ctx, o, cand)
             for o in near
         ):
             continue
         out.add(cand)
-    return sorted(kept.items + out.items, key=lambda c: (c.start, c.end))
+    return sorted(kept.items + outer_layers_dropped(ctx, out), key=lambda c: (c.start, c.end))
+
+
+# How many words may open an outer report before the inner report's cue (`судья заявила`,
+# `новый министр заявил`, `полиция считает`).
+_LAYER_WORDS = 6
+
+
+def inner_layer(ctx: Context, outer: Candidate, inner: Candidate) -> bool:
+    """Whether `inner` is the inner report of stacked ones: `Согласно сообщению БелТА,
+    [судья заявила, что «…»]`, `добавив, что [полиция считает, что …]`: a verb's content
+    clause running to the outer clause's end, its cue a few words into that clause."""
+    cue = inner.attribution.cue
+    i = inner.attribution.cue_token
+    return (
+        outer.kind != "direct"
+        and outer.start < inner.start
+        and outer.end - 2 <= inner.end <= outer.end
+        and cue is not None
+        and i is not None
+        and outer.start <= cue[0] < inner.start
+        and ctx.tokens[i].pos in ("VERB", "AUX")
+        and len(ctx.text[outer.start : cue[0]].split()) <= _LAYER_WORDS
+    )
+
+
+def outer_layers_dropped(ctx: Context, spans: Spans) -> list[Candidate]:
+    """Settled content clauses without the outer layer of stacked reports (the standard
+    makes it optional, and the inner one is its speaker's quote)."""
+    return [
+        cand
+        for cand in spans.items
+        if not any(inner_layer(ctx, cand, o) for o in spans.near(cand.start, cand.end))
+    ]
 
 
 def to_quote(ctx: Context, cand: Candidate) -> Quote:

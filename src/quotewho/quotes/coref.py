@@ -49,7 +49,14 @@ def person_gender(person: Person) -> str | None:
         return person.gender
     votes = {"masc": 0, "femn": 0}
     for word in person.name.split():
-        named = [p for p in parses(word) if any(tag in p.tag for tag in _NAME_TAGS)]
+        # a canonical name is nominative singular: `Эд` is no plural genitive of `Эда`
+        named = [
+            p
+            for p in parses(word)
+            if any(tag in p.tag for tag in _NAME_TAGS)
+            and p.tag.case == "nomn"
+            and p.tag.number != "plur"
+        ]
         genders = {p.tag.gender for p in named}
         # a name read as either gender says nothing (`Робинсон-Фицджеральд`)
         if len(genders) == 1 and named[0].tag.gender in votes:

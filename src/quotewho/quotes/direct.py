@@ -129,11 +129,24 @@ def _after(ctx: Context, pair: Pair) -> Attribution | None:
         k = ctx.token_at(i)
         if k < len(ctx.tokens) and ctx.tokens[k].text.lower() in _JOINING:
             return None  # `заявил, что «…», и подтвердил`: the sentence goes on, no author
+        if k < len(ctx.tokens) and ctx.tokens[k].lemma == "который":
+            return None  # `«Лидс», которого считают …`: a relative clause about a name
+        if k < len(ctx.tokens) and ctx.tokens[k].text.lower() == "как" and _goes_on(ctx, k):
+            return None  # `«Политика с Ларри Кингом», как подчеркнула Симоньян, это …`
         return attribution_clause(ctx, i, line_end, cue_within=2)
     return None
 
 
 _JOINING = frozenset({"и", "а", "но", "однако"})
+
+
+def _goes_on(ctx: Context, k: int) -> bool:
+    """Whether the sentence goes on after the `как …` clause at token `k` (`как
+    подчеркнула Симоньян, это эксклюзивная программа`): the quotation before is its
+    subject, and the report is what follows."""
+    _, b = ctx.sentence_range(k)
+    comma = next((j for j in range(k + 1, min(b, k + 8)) if ctx.tokens[j].text == ","), None)
+    return comma is not None and comma + 1 < b and ctx.tokens[comma + 1].text.isalpha()
 
 
 def _signature_after(ctx: Context, pair: Pair) -> Attribution | None:

@@ -4,7 +4,7 @@ a content clause before an inverted cue (`…, сообщил представи
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..morph import parses
 from ..resources import read_lexicon, word_set
@@ -113,12 +113,12 @@ def content_end(ctx: Context, i: int, b: int) -> int:
         ):
             return j  # `…, что очень рад выходу на свободу и добавил, что …`: no comma
         if (
-            tokens[j].text in DASHES
+            tokens[j].text in "—–"
             and j + 2 < b
             and tokens[j + 1].text.lower() in _PERSONAL
-            and any(is_finite(tokens[n]) for n in range(j + 2, min(b, j + 4)))
+            and any(is_finite(tokens[n]) for n in range(j + 2, min(b, j + 5)))
         ):
-            return j  # `…, тем, что на обложке была изображена свастика — оно опасалось …`
+            return j  # `…, что шокирован известием об аресте — он назвал сына …`
         if tokens[j].text not in {",", ";"} or j + 1 >= b:
             continue
         if (
@@ -227,6 +227,8 @@ def _frame_at(ctx: Context, k: int, b: int) -> tuple[int, int] | None:
             else:
                 break
         if n == len(frame):
+            if j < b and tokens[j].lemma == "который":
+                return None  # `решения, согласно которым …`: a relative clause, no report
             return k, j
     return None
 
@@ -475,19 +477,38 @@ def find_namings(ctx: Context) -> list[Candidate]:
 
 
 def _participle_after(ctx: Context, j: int, b: int) -> int:
-    """`назвала Израиль «государством апартеида», практикующим этнические чистки`: a
-    participle in the instrumental after the comma at `j` describes the predicate and is
-    part of the words named; the end of its phrase, else `j`."""
+    """`назвала Израиль «государством апартеида», практикующим этнические чистки`,
+    `назвал сына добрым и нежным человеком, мирным мусульманином, неспособным на …`:
+    participles and appositions in the instrumental after the comma at `j` describe the
+    predicate and are part of the words named (with the relative clause a demonstrative
+    asks for: `одной из тех, которые «…»`); the end of their phrases, else `j`."""
     tokens = ctx.tokens
-    if not (j + 1 < b and tokens[j].text == ","):
-        return j
-    # the tagger reads such participles as nouns (`практикующим`): ask the dictionary
-    if not any({"PRTF", "ablt"} <= p.tag.grammemes for p in parses(tokens[j + 1].text)):
-        return j
-    k = j + 2
+    while j + 1 < b and tokens[j].text == "," and _instrumental(tokens[j + 1].text):
+        j = _phrase_end(tokens, j + 2, b)
+        if (
+            tokens[j - 1].lemma == "тот"
+            and j + 1 < b
+            and tokens[j].text == ","
+            and tokens[j + 1].lemma == "который"
+        ):
+            j = _phrase_end(tokens, j + 2, b)
+    return j
+
+
+def _phrase_end(tokens: list[Token], k: int, b: int) -> int:
     while k < b and tokens[k].text not in {",", ";", ".", "!", "?", "…", ":", "(", ")"}:
         k += 1
     return k
+
+
+@lru_cache(maxsize=10_000)
+def _instrumental(word: str) -> bool:
+    """Whether a word may be an instrumental participle, adjective or noun (the tagger
+    reads such participles as nouns, `практикующим`: ask the dictionary); not `тем`."""
+    return any(
+        "ablt" in p.tag and p.tag.POS in ("PRTF", "ADJF", "NOUN") and "Anph" not in p.tag
+        for p in parses(word)
+    )
 
 
 def _mark_open(ctx: Context, i: int, j: int) -> bool:

@@ -86,11 +86,20 @@ def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
                 b += 1  # `в башкирской администрации`: the adjectives' noun too
         elif t.pos == "PROPN" or (t.text[:1].isupper() and t.pos in ("NOUN", "X")):
             b += 1
+        elif _same_name(ctx, b - 1, b):
+            b += 1  # `газеты Corriere della Sera`: a name's lower-case word
         elif t.text in '«"„“' and (close := _closing(ctx, b, limit)) is not None:
             b = close + 1  # `газета «Труд»`, `агентство «Интерфакс»`
         else:
             break
     return a, b
+
+
+def _same_name(ctx: Context, i: int, j: int) -> bool:
+    """Whether tokens `i` and `j` are words of one organisation's name."""
+    tokens = ctx.tokens
+    entity = ctx.entity_at(tokens[i].start, tokens[i].end, ("ORG",))
+    return entity is not None and entity.start <= tokens[j].start and tokens[j].end <= entity.end
 
 
 def _closing(ctx: Context, i: int, limit: int) -> int | None:
@@ -151,8 +160,9 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
                 name=nominative_phrase(ctx, a, b), kind="organisation", mention=_span(entity)
             )
         return Speaker(name=entity.normal, kind="organisation", mention=_span(entity))
-    if token.pos not in ("NOUN", "PROPN"):
-        return None
+    foreign = token.pos == "X" and token.text[:1].isascii() and token.text[:1].isalpha()
+    if token.pos not in ("NOUN", "PROPN") and not foreign:
+        return None  # a name in Latin letters the tagger left untagged (`comScore`) may speak
     a, b = noun_phrase(ctx, h, limit)
     # `— сказал собеседник агентства`, and a statement with no owner (`Согласно
     # сообщению, …`): the source named before
@@ -168,7 +178,7 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         # `— сказал министр`; `глава МИДа отметил` only after `глава МИДа Сэйдзи Маэхара`
         tail = tokens[h + 1].lemma if b > h + 1 else ""
         person = resolve_role(ctx, token.lemma, token.start, tail)
-        feminine = token.feats.get("Gender") == "Fem"
+        feminine = token.feats.get("Gender") == "Fem" or _verb_gender(ctx, h) == "Fem"
         if person is not None and feminine and person_gender(person) == "masc":
             person = None  # `актриса` is no man, whatever role words they share
         if person is None and feminine and b == h + 1:
@@ -177,10 +187,12 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             same = _same_descriptor(ctx, cand, token.lemma)
             if same is not None:  # `Его адвокат сообщил, что … По словам адвоката, …`
                 return same
-        if person is None and b == h + 1 and not feminine and not _possessed(ctx, h):
+        bare = b == h + 1 or ctx.entity_at(tokens[h + 1].start, tokens[b - 1].end, ("LOC",))
+        if person is None and bare and not feminine and not _possessed(ctx, h):
             # `Как отметил премьер` after `глава правительства … Нетаньяху`: a bare role
-            # word takes up the subject of the sentences before, as `он` would; not a
-            # possessed one (`Би Би Кинг скончался … Его адвокат сообщил`)
+            # word (or one of a country: `— сказал президент РФ`) takes up the subject of
+            # the sentences before, as `он` would; not a possessed one (`Би Би Кинг
+            # скончался … Его адвокат сообщил`)
             person = resolve_pronoun(ctx, "он", token.start, [(cand.start, cand.end)], True)
         if person is not None:
             return person_speaker(person, ctx, mention)
@@ -190,7 +202,8 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             return Speaker(name=named.normal, kind="organisation", mention=mention)
     if token.pos == "NOUN" and not can_speak(token):
         return None
-    kind = "organisation" if token.lemma in org_words() or token.pos == "PROPN" else "descriptor"
+    named = token.pos == "PROPN" or foreign
+    kind = "organisation" if token.lemma in org_words() or named else "descriptor"
     # an unnamed holder of a post has that post (`представитель Мосгоризбиркома`)
     role = role_phrase(ctx, h, b) if kind == "descriptor" else None
     body = None
@@ -244,6 +257,17 @@ def _same_descriptor(ctx: Context, cand: Candidate, lemma: str) -> Speaker | Non
 
 
 _NICKNAME = re.compile(r"@?[A-Za-z][A-Za-z0-9_.-]*")
+
+
+def _verb_gender(ctx: Context, h: int) -> str | None:
+    """The gender of the past-tense verb a subject at token `h` governs (`судья заявила`:
+    a role noun of either gender is a woman's when its verb says so)."""
+    for token in ctx.tokens[h + 1 : h + 4]:
+        if token.pos in ("VERB", "AUX"):
+            return token.feats.get("Gender") if token.feats.get("VerbForm") == "Fin" else None
+        if token.pos != "ADV":
+            return None
+    return None
 
 
 def only_woman_before(ctx: Context, offset: int) -> Person | None:
@@ -476,6 +500,13 @@ def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Sp
                 and not listed(ctx, entity)
             ):
                 return None
+            if (
+                speaker.kind != "person"
+                and other is not None
+                and person_gender(other) == gender
+                and entity.start >= previous.end
+            ):
+                return None  # `В Твиттере шерифа Эда Гонсалеса …`: a man named beats `ученик`
     return speaker
 
 

@@ -122,9 +122,9 @@ def _source_in(ctx: Context, a: int, b: int, cand: Candidate) -> Speaker | None:
     tokens = ctx.tokens
     if a + 1 < b and tokens[a].text.lower() in _SOURCE_PLACE:
         first = tokens[a + 1]
-        if a + 2 == b and first.lemma in cue_nouns():
-            # `В сообщении говорится`: no owner named, the body quoted last (a person's
-            # words are no publication)
+        if first.lemma in cue_nouns() and all(t.pos == "ADV" for t in tokens[a + 2 : b]):
+            # `В сообщении (также) говорится`: no owner named, the body quoted last (a
+            # person's words are no publication)
             previous = cand.extra.get("previous")
             speaker = previous.speaker if previous is not None else None
             return speaker if speaker is not None and speaker.kind == "organisation" else None
@@ -218,6 +218,34 @@ def _fronted_name(ctx: Context, j: int, a: int, entity) -> bool:
     )
 
 
+def _indefinite(token: Token) -> bool:
+    """A plural finite verb (`обвиняют`, `сообщили`): with no subject of its own it says
+    that someone unnamed did it."""
+    feats = token.feats
+    return (
+        feats.get("Number") == "Plur"
+        and feats.get("VerbForm") == "Fin"
+        and feats.get("Person") in (None, "3")
+        and feats.get("Mood") != "Imp"
+    )
+
+
+def _disagrees(ctx: Context, j: int, cue: int, a: int) -> bool:
+    """Whether the one person at token `j` cannot be the subject of a plural cue: `Смилянца
+    обвиняют`, `ученик школы, его подозревают` (someone unnamed accuses him), unless
+    coordinated (`Иванов и Петров заявили`, `Иванов с коллегами считают`) or a nominative
+    in the cue's own clause (`один из адвокатов — Оксана Михалкина заявили`, a typo)."""
+    token = ctx.tokens[j]
+    if not _indefinite(ctx.tokens[cue]) or token.feats.get("Number") != "Sing":
+        return False
+    if token.pos not in ("NOUN", "PROPN", "PRON") or token.feats.get("Animacy") == "Inan":
+        return False
+    if token.feats.get("Case") in (None, "Nom") and all(t.text != "," for t in ctx.tokens[j:cue]):
+        return False  # a nominative right before its verb is its subject, agreeing or not
+    words = [t.text.lower() for t in ctx.tokens[max(a, j - 4) : cue]]
+    return not {"и", "с", "со", "вместе"} & set(words)
+
+
 def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker | None:
     """The subject before the cue in its clause (`Он отметил, что`): the nearest
     nominative, except that a name before a comma-enclosed apposition wins over a noun
@@ -270,6 +298,8 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             if antecedent is not None:  # `обозревателей, которые предсказывали`
                 return speaker_from_token(ctx, antecedent, cand, cue)
             continue
+        if token.lemma == "который" and not found and commas == 0 and _indefinite(tokens[cue]):
+            break  # `журналисты, которых обвиняли`: the cue's object; no subject before it
         entity = ctx.entity_at(token.start, token.end, ("PER", "ORG"))
         case = token.feats.get("Case")
         if _quoted_name(ctx, j) and j >= cue - 3 and j - 1 > a:
@@ -287,7 +317,7 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             is_nominative(token)
             or (entity is not None and case in (None, "Nom"))
             or _fronted_name(ctx, j, a, entity)
-        ):
+        ) and not _disagrees(ctx, j, cue, a):
             found.append((j, commas))
             if (entity is not None and entity.type == "PER") or commas == 0:
                 break
@@ -323,6 +353,10 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
         ):  # `в МВД сообщили`, `в комитете образования пояснили`
             h = k if tokens[k].pos in ("NOUN", "PROPN", "X") else min(k + 1, cue - 1)
             return speaker_from_token(ctx, h, cand, cue)
+        place = ctx.entity_at(tokens[k].start, tokens[k].end, ("LOC",))
+        if place is not None and j + 2 == cue and _indefinite(tokens[cue]):
+            # `в Иране считают`: the place right before a subjectless plural cue speaks
+            return Speaker(name=place.normal, kind="organisation", mention=_as_span(place))
     if adjective is not None and not crossed:
         end = adjective + 1
         while end < cue and tokens[end].text not in STOP and not ctx.cue[end]:
@@ -345,9 +379,26 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
 def speaker_impersonal(cand: Candidate, ctx: Context) -> Speaker | None:
     """`Сообщается, что …`, `как сообщалось`: nobody, unless a document's owner is named."""
     att = cand.attribution
-    if att.how != "impersonal" or att.cue_token is None:
+    if att.cue_token is None:
+        return None
+    if att.how == "before" and _passive(ctx.tokens[att.cue_token]):
+        # `В заявлении Нобелевского комитета было сказано, что`: a passive names the owner
+        # of the document it cites (not a place: `проведённой в Вашингтоне экспертизы`)
+        cue = att.cue_token
+        a, _ = ctx.sentence_range(cue)
+        for j in range(max(a, cue - 8), cue - 1):
+            if ctx.tokens[j].text.lower() in {"в", "во"} and ctx.tokens[j + 1].lemma in cue_nouns():
+                return _source_in(ctx, j, cue, cand)
+        return None
+    if att.how != "impersonal":
         return None
     return _report_owner(ctx, att.cue_token, cand) or NOBODY
+
+
+def _passive(token: Token) -> bool:
+    """A short passive participle (`сказано`, `заявлено`)."""
+    feats = token.feats
+    return feats.get("VerbForm") == "Part" and feats.get("Voice") == "Pass" and token.pos == "VERB"
 
 
 def _report_owner(ctx: Context, cue: int, cand: Candidate) -> Speaker | None:
@@ -487,11 +538,21 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
         if tokens[j].lemma == "один" and tokens[j + 1].text.lower() == "из":
             return one_of(ctx, j, b)  # `по словам одного из советников губернатора`
     for j in range(a, b):
-        if tokens[j].pos in ("NOUN", "PROPN") and not ctx.cue[j]:
+        if (tokens[j].pos in ("NOUN", "PROPN") or _foreign_name(tokens[j])) and not ctx.cue[j]:
             return speaker_from_token(ctx, j, cand, b)
         if ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",)):
             return speaker_from_token(ctx, j, cand, b)  # `По данным Global Times`
     return NOBODY
+
+
+def _as_span(entity: Entity) -> Span:
+    return Span(start=entity.start, end=entity.end, text=entity.text)
+
+
+def _foreign_name(token: Token) -> bool:
+    """A word in Latin letters the tagger gives no part of speech (`The Wall Street
+    Journal`, `comScore`): a name, as a source (`По данным The Wall Street Journal`)."""
+    return token.pos == "X" and token.text[:1].isascii() and token.text[:1].isalpha()
 
 
 def speaker_of_gerund_host(cand: Candidate, ctx: Context) -> Speaker | None:
@@ -514,7 +575,10 @@ def speaker_subject_of_cue(cand: Candidate, ctx: Context) -> Speaker | None:
     if att.how != "before" or att.cue_token is None:
         return None
     a, _ = ctx.sentence_range(att.cue_token)
-    return _subject_before(ctx, att.cue_token, a, cand)
+    found = _subject_before(ctx, att.cue_token, a, cand)
+    if found is None and _indefinite(ctx.tokens[att.cue_token]):
+        return NOBODY  # `Насира обвинили в том, что`: someone unnamed, not the last speaker
+    return found
 
 
 def speaker_of_followed(cand: Candidate, ctx: Context) -> Speaker | None:

@@ -6,6 +6,7 @@ Russia). Posts are `models/state_posts.txt`, countries `models/countries.tsv`.""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -118,10 +119,19 @@ def _first(found: list[CountryMention], country: str) -> int:
     return next(c.start for c in found if c.country == country)
 
 
-def nearest(found: list[CountryMention], country: str, offset: int) -> CountryMention | None:
-    """The mention of `country` nearest to `offset`, a name before an adjective."""
+def candidates(found: list[CountryMention], country: str | None) -> list[CountryMention]:
+    """The mentions of `country` a post may be tied to, in text order: its names, or its
+    adjectives when the text never names it."""
     same = [c for c in found if c.country == country]
-    return min(same, key=lambda c: (not c.named, abs(c.start - offset)), default=None)
+    return [c for c in same if c.named] or same
+
+
+def nearest(candidates: list[CountryMention], offset: int) -> CountryMention | None:
+    """The mention of `candidates` (text order, see `candidates`) nearest to `offset`, the
+    earlier on a tie; found by bisection, as a long text has thousands of them."""
+    k = bisect_left(candidates, offset, key=lambda c: c.start)
+    near = candidates[max(0, k - 1) : k + 1]
+    return min(near, key=lambda c: abs(c.start - offset), default=None)
 
 
 def adjective_country(title: list[Token], before: Token | None) -> tuple[str, Token] | None:

@@ -1854,17 +1854,17 @@ def _adjective_region_link(
 
 
 def _inferred_country_link(
-    link: Link, text: str, found: list[posts.CountryMention], home: str | None
+    link: Link, text: str, country: str | None, candidates: list[posts.CountryMention]
 ) -> RoleLink | None:
     """A bare state post, no organisation or country named at it, in a text about the
-    `home` country is that country's (`Премьер-министр Михаил Фрадков` in a text about
+    home country is that country's (`Премьер-министр Михаил Фрадков` in a text about
     Russia, see `posts.unnamed_country`): the organisation mention is the country's name
-    nearest to the role, and the link says it was inferred. None for any other link."""
+    nearest to the role (of its `candidates`), and the link says it was inferred. None for
+    any other link."""
     role = link.role
     if role.organisation is not None or not role.title or not posts.is_state_post(role.title):
         return None
-    country = posts.unnamed_country(found, home)
-    where = posts.nearest(found, country, role.start) if country else None
+    where = posts.nearest(candidates, role.start) if country else None
     if where is None:
         return None
     mention = _span(text, where.start, where.end)
@@ -1994,10 +1994,12 @@ def role_links(
     # a country is looked for only when a bare state post needs one
     bare = any(k.role.organisation is None and posts.is_state_post(k.role.title) for k in links)
     found = posts.country_mentions(sents, mentions, text) if bare else []
+    country = posts.unnamed_country(found, home)
+    candidates = posts.candidates(found, country)
     out = [
         _adjective_country_link(link, before.get(link.role.start), text)
         or _adjective_region_link(link, before.get(link.role.start), text, mentions)
-        or _inferred_country_link(link, text, found, home)
+        or _inferred_country_link(link, text, country, candidates)
         or _role_link(link, text)
         for link in links
     ]

@@ -42,15 +42,17 @@ def country_at(ctx: Context, a: int, b: int) -> str | None:
     longest = longest_country()
     for i in range(a, b):
         token = ctx.tokens[i]
-        if ctx.entity_at(token.start, token.end, ("PER",)) is not None:
-            continue
         for n in range(min(longest, b - i), 0, -1):
             key = tuple(lemma(t.text).replace("ё", "е") for t in ctx.tokens[i : i + n])
             name = table.get(key)
-            if name is not None:
-                if n == 1 and token.text.isupper() and len(token.text) > 1:
-                    return token.text
-                return name
+            if name is None:
+                continue
+            # looked up only now: the entity test costs more than the table's
+            if ctx.entity_at(token.start, token.end, ("PER",)) is not None:
+                break
+            if n == 1 and token.text.isupper() and len(token.text) > 1:
+                return token.text
+            return name
     return None
 
 

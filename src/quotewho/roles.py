@@ -642,8 +642,12 @@ def name_after_role(role: Role, tokens: list[Token], mentions: list[Mention]) ->
     if i < len(tokens) and tokens[i].text == "(":
         closing = next((k for k in range(i, min(i + 6, len(tokens))) if tokens[k].text == ")"), i)
         i = closing + 1  # `… (ОФДД) Наттавута Сайкыа`
-    if i < len(tokens) and tokens[i].text in _CLOSING and _quoted(role, tokens):
-        i += 1  # `«король азартных игр» 97-летний Стэнли Хо`
+    if (
+        i < len(tokens)
+        and tokens[i].text in _CLOSING
+        and (_quoted(role, tokens) or _unclosed(role))
+    ):
+        i += 1  # `«король азартных игр» 97-летний Стэнли Хо`, `тренера «Челси» Антонио Конте`
     if i < len(tokens) and _AGE.match(tokens[i].text):
         i += 1  # `директора ФБР 68-летнего Роберта Мюллера`
     person = _person_at(tokens[i].start, mentions) if i < len(tokens) else None
@@ -671,6 +675,13 @@ def _from_place(tokens: list[Token], i: int, mentions: list[Mention]) -> int:
     if i >= len(tokens) or tokens[i].text.lower() != "из":
         return i
     return _place_phrase(tokens, i, {m.tokens[0].start: m for m in mentions})
+
+
+def _unclosed(role: Role) -> bool:
+    """Whether the role opens a quote mark it does not close (NEREL ends `тренера «Челси`
+    before the closing mark, and the tagger learnt it)."""
+    texts = [t.text for t in role.tokens]
+    return sum(t in _OPENING for t in texts) > sum(t in _CLOSING for t in texts)
 
 
 def _quoted(role: Role, tokens: list[Token]) -> bool:

@@ -158,6 +158,17 @@ def test_a_role_after_a_genitive_name_is_not_its_holder() -> None:
     assert not doc.people[0].roles, doc.people[0].roles
 
 
+def test_a_role_a_name_follows_is_not_the_person_named_before() -> None:
+    """NEREL train 23445: Насир's lawyer is not Насир (`anaphoric_links`)."""
+    doc = quotewho.extract(
+        "После предъявления обвинения судья постановил, что Насир должен быть оставлен под"
+        " стражей и не может быть выпущен под залог.\n\nАдвокат Насира заявил, что его"
+        " подзащитный не признает себя виновным."
+    )
+    person = next(p for p in doc.people if p.name == "Насир")
+    assert not [link for link in person.roles if link.title == "адвокат"], person.roles
+
+
 def test_who_appoints_does_not_take_the_post() -> None:
     """NEREL dev 212404: the Pope appointed him archbishop (`role_after_copula`)."""
     doc = quotewho.extract(

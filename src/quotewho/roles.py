@@ -1293,8 +1293,11 @@ def anaphoric_links(by_sentence: list[tuple[Sent, list[Mention]]], linked: set[i
                 continue
             if role.title[0].feats.get("Case") != "Nom":
                 continue  # an oblique role is mostly someone else: `позвонить адвокату`
-            if any(m.type == "PER" and role.start <= m.start < role.end for m in inside):
-                continue  # `представитель Обамы` is not Обама
+            if any(m.type == "PER" and role.start <= m.start <= role.end + 1 for m in inside):
+                # `представитель Обамы` is not Обама; a role a name follows is that
+                # person's someone, not the one named before: `… Насир должен быть оставлен
+                # под стражей. Адвокат Насира заявил` (NEREL train: 5 such links, all wrong)
+                continue
             if any(m.type == "PER" and m.start >= role.end and _nominative(m) for m in inside):
                 # `После этого глава МВД лишился погон, а пост министра занял … А.Кулешов`:
                 # with a subject named after it, the role is theirs or another's

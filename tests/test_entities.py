@@ -459,8 +459,10 @@ def test_name_tagged_alone_is_found_elsewhere() -> None:
 def test_a_name_spelt_again_in_brackets_keeps_its_roles() -> None:
     """NEREL train 107294: the original spelling in brackets after a name is the same
     person (`linker._aliases`); NEREL links the roles after it to the first name, and the
-    bracketed one no longer stands between them."""
+    bracketed one no longer stands between them. The headline names him first, as in the
+    article: the classifier weighs how often a text names a person (`linker.salience`)."""
     sentence = (
+        "Новым генсеком ООН станет португалец Гутерреш\n"
         "Антониу Мануэл ди Оливейра Гутерреш (порт. António Manuel de Oliveira Guterres; род. "
         "30 апреля 1949 в Лиссабоне) — португальский политик, в 1992—2002 — генеральный "
         "секретарь Социалистической партии Португалии (член с 1974 года), в 1995—2002 гг. — "

@@ -6,8 +6,9 @@ verbs); NEREL links many pairs no such pattern covers: `дочь маршала 
 Сатиры, полному кавалеру ордена … Александру Ширвиндту`. Each pair of a person mention and
 a role of its sentence or of the next few is a candidate; a logistic regression over
 binary features (distance, what lies between, cases, the words around, whether the rules
-linked them) scores it. The weights are `models/links.json`, trained on NEREL 1.1 train by
-`scripts/train_links.py`; scoring is a sum of weights, no library.
+linked them, how often the text names the person) scores it. The weights are
+`models/links.json`, trained on NEREL 1.1 train by `scripts/train_links.py`; scoring is a
+sum of weights, no library.
 
 Pairs of a person and an organisation outside any role have a classifier of their own
 (`workplaces`); the organisation inside a role comes with the role.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -52,6 +54,7 @@ class Candidate:
     ruled: bool  # whether the rules already tie them
     role_taken: bool  # whether the rules tie the role to someone else
     person_taken: bool  # whether the rules tie the person to another role
+    salience: str  # how often the document names the person (`salience`)
 
 
 def candidates(
@@ -63,6 +66,7 @@ def candidates(
     taken_roles = {(start, end) for *_, start, end in ruled}
     taken_people = {(start, end) for start, end, *_ in ruled}
     aliases = _aliases(by_sentence)
+    named = Counter(_surname(m) for _, ms in by_sentence for m in ms if m.type == "PER")
     for k, (_, inside) in enumerate(by_sentence):
         people = [m for m in inside if m.type == "PER" and m.start not in aliases]
         for distance in range(min(_LATER_SENTENCES + 1, len(by_sentence) - k)):
@@ -91,7 +95,22 @@ def candidates(
                         key in ruled,
                         (role.start, role.end) in taken_roles,
                         (person.start, person.end) in taken_people,
+                        salience(named, _surname(person)),
                     )
+
+
+def _surname(person: Mention) -> str:
+    """A person mention's last word, lower case: what its other mentions share."""
+    return person.tokens[-1].lemma.lower() or person.tokens[-1].text.lower()
+
+
+def salience(named: Counter[str], surname: str) -> str:
+    """`main` for the person a document names most (`Булавин родился … Работал инженером`
+    goes to its subject), `often` for one named three times or more, else `rare`."""
+    count = named[surname]
+    if count == max(named.values()) and count > 1:
+        return "main"
+    return "often" if count >= 3 else "rare"
 
 
 def _named_between(
@@ -164,6 +183,7 @@ def features(c: Candidate) -> list[str]:
         out.append(f"close:{'after' if after else 'before'}:{cases[0]}")
     if any(m.type == "PER" and 0 <= m.start - c.person.end <= 1 for m in c.mentions):
         out.append("person_follows")  # `Адвокат Александра Кокорина Андрей Ромашов`
+    out.append(f"salience={c.salience}")
     return out + _role_features(c)
 
 
@@ -250,6 +270,7 @@ def _later_sentence_features(c: Candidate) -> list[str]:
         f"verb={verb}",
         f"previous={before}",
         f"head={title[0].lemma}",
+        f"salience={c.salience}",
     ]
 
 

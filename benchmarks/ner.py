@@ -27,6 +27,7 @@ from pathlib import Path
 import quotewho
 from quotewho.model import Document, Entity, RoleLink, Span
 from quotewho.places import countries, lemmas
+from quotewho.resources import word_set
 
 ROWS = {
     "factrueval": ["PER", "ORG", "LOC", "OCCUPATION"],
@@ -78,6 +79,24 @@ def member_of_party(link: RoleLink, org: Entity) -> bool:
     return bool(link.title) and link.title.split()[0] in MEMBERS and "парти" in org.normal.lower()
 
 
+# Organisation head nouns (`департамент`, `армия`, `комитет`): a body named in lower case.
+BODIES = word_set("org_heads.txt")
+
+
+def body_from_verb(link: RoleLink, org: Entity | None) -> bool:
+    """Whether a link read from a verb names a lower-case body as its organisation
+    (`руководил департаментом потребрынка`, `служил в британской армии`, see
+    `roles._body_at`) that no ORG mention spans: NEREL marks the whole body as the
+    workplace, with or without a name inside it (`департаментом … процедур Минобрнауки`),
+    factRuEval marks no Org there."""
+    where = link.organisation_mention
+    if where is None or titled(link) or not where.text[:1].islower():
+        return False
+    if org is not None and org.start <= where.start:
+        return False  # an ORG mention spans it (`правительство Италии`)
+    return bool(BODIES & set(lemmas(where.text)))
+
+
 def titled(link: RoleLink) -> bool:
     """Whether a link's role mention spells its title (`член`), though no ROLE mention
     covers it; a verb's (`возглавлявший` → руководитель) or a preposition's does not."""
@@ -111,7 +130,8 @@ def quotewho_row(name: str, doc: Document) -> dict:
     no ROLE mention, so no WORKS_AS and an OCCUPATION without position; WORKPLACE to the
     first ORG mention inside the link's organisation (a place is no workplace), widened to
     the outermost ORG mention around it within the role (`департамента … «Газпрома»` of
-    `начальник департамента … «Газпрома»`: NEREL mostly links the outermost); an
+    `начальник департамента … «Газпрома»`: NEREL mostly links the outermost), or to the
+    whole lower-case body a verb link names (`body_from_verb`); an
     OCCUPATION fact is (person, title, organisation) as factRuEval marks it, so a link
     without an organisation makes none, nor one without a title (a workplace alone); a
     fact is stated once, on its first link (a person's links are by position), as
@@ -157,7 +177,9 @@ def quotewho_row(name: str, doc: Document) -> dict:
                     key=lambda e: (e.start, -e.end),
                     default=org,
                 )
-            if org and not member_of_party(link, org):
+            if body_from_verb(link, org):
+                relations.append({"type": "WORKPLACE", "head": who, "tail": span(where)})
+            elif org and not member_of_party(link, org):
                 relations.append({"type": "WORKPLACE", "head": who, "tail": span(org)})
             if link.title is None:
                 continue  # factRuEval's occupations name the position (195 of 207 on dev)

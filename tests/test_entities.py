@@ -439,6 +439,38 @@ def test_a_party_member_is_no_workplace_of_the_party() -> None:
     assert not [r for r in relations if r["type"] == "WORKPLACE"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "person", "body"),
+    [
+        # NEREL train 125: no ORG mention, the body alone
+        (
+            "Малышков, которому 69 лет, руководил департаментом потребрынка с 1993 года.",
+            "Малышков",
+            "департаментом потребрынка",
+        ),
+        # NEREL dev last_15: the body with the name inside it, not the name
+        (
+            "Сергей Кравцов руководил департаментом управления программами и конкурсных "
+            "процедур Минобрнауки.",
+            "Сергей Кравцов",
+            "департаментом управления программами и конкурсных процедур Минобрнауки",
+        ),
+    ],
+)
+def test_a_body_a_verb_names_is_the_workplace(sentence: str, person: str, body: str) -> None:
+    """roles._body_at and the benchmark's body_from_verb: a lower-case body after a heading
+    verb is the link's organisation mention though no ORG entity covers it, and NEREL's
+    workplace is the whole body."""
+    doc = quotewho.extract(sentence)
+    assert not [e for e in doc.entities if e.type == "ORG" and e.text == body]
+    holder = next(p for p in doc.people if p.name == person)
+    mentions = {k.organisation_mention.text for k in holder.roles if k.organisation_mention}
+    assert body in mentions
+    relations = _benchmark_rows().quotewho_row("body", doc)["relations"]
+    tails = [sentence[r["tail"][0] : r["tail"][1]] for r in relations if r["type"] == "WORKPLACE"]
+    assert tails == [body]
+
+
 def test_pipeline_rejects_an_unknown_home_country() -> None:
     with pytest.raises(ValueError, match="Kazakhstan"):
         quotewho.Pipeline(home_country="Kazakhstan")

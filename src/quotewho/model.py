@@ -61,7 +61,10 @@ class RoleLink(BaseModel):
         description="The span the title was read from (the organisation's when there is no title)."
     )
     organisation_mention: Span | None = Field(
-        default=None, description="The span the organisation was read from, if any."
+        default=None,
+        description="The span the organisation was read from, if any. Usually an ORG "
+        "entity's; a body named in lower case after a verb (`руководил департаментом "
+        "потребрынка`, `служил в британской армии`) is no ORG entity, and this is its span.",
     )
     inferred: bool = Field(
         default=False,

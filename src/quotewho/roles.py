@@ -1432,7 +1432,7 @@ def verb_links(
             j, title = i + 2, _WORKING[verb.lemma]
         else:
             continue
-        org = _organisation_at(tokens, j, orgs)
+        org = _organisation_at(tokens, j, orgs) or _body_at(tokens, j, mentions)
         person = _subject(tokens, i, mentions) or _pronoun_subject(tokens, i, mentions, before)
         if org is None or person is None:
             continue
@@ -1493,7 +1493,9 @@ def _pronoun_subject(
         (
             k
             for k in range(i - 1, max(-1, i - _SUBJECT_REACH), -1)
-            if tokens[k].text in ".;:()«»—" or tokens[k].text.lower() in _SUBJECT_PRONOUNS
+            if tokens[k].text in ".;:()«»—"
+            or tokens[k].text.lower() in _SUBJECT_PRONOUNS
+            or tokens[k].lemma == "который"  # a relative's subject is its name's
         ),
         None,
     )
@@ -1518,6 +1520,64 @@ def _organisation_at(tokens: list[Token], j: int, orgs: dict[int, Mention]) -> M
     if j + 1 < len(tokens) and tokens[j].text in _OPENING and tokens[j].start not in orgs:
         j += 1
     return orgs.get(tokens[j].start) if j < len(tokens) else None
+
+
+# Prepositions that go on a body's field: `по связям с общественностью`.
+_WITH = {"с", "за"}
+
+
+def _body_at(tokens: list[Token], j: int, mentions: list[Mention]) -> Mention | None:
+    """A body named by a lower-case noun at token j, where no ORG mention stands
+    (`руководил департаментом потребрынка`, `служил в британской армии`): agreeing
+    adjectives, an organisation head noun (`models/org_heads.txt`) and the genitives
+    after it, or the lower-case words up to a name; NEREL marks it as the workplace,
+    factRuEval marks no Org there. A name right after the noun is the organisation
+    itself (`возглавляет влиятельную партию «Вперёд, Италия»`)."""
+    k = j
+    while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].text.islower():
+        k += 1
+    if k >= len(tokens) or tokens[k].pos != "NOUN" or not tokens[k].text.islower():
+        return None
+    if tokens[k].lemma not in ner.org_heads():
+        return None
+    named = {m.start: m for m in mentions if m.type in ("ORG", "LOC")}
+    after = k + 2 if k + 2 < len(tokens) and tokens[k + 1].text in _OPENING else k + 1
+    name = named.get(tokens[after].start) if after < len(tokens) else None
+    if name is not None and name.type == "ORG":
+        return name
+    reach = k + 1
+    while reach < min(len(tokens), k + 9) and tokens[reach].start not in named:
+        word = tokens[reach]
+        if not word.text.islower() or not (word.pos in ("NOUN", "ADJ") or word.text == "и"):
+            break
+        reach += 1
+    if reach < len(tokens) and tokens[reach].start in named:
+        # `департаментом управления программами и конкурсных процедур Минобрнауки`: the
+        # lower-case words up to a name are the body's
+        body = tokens[j : reach + len(named[tokens[reach].start].tokens)]
+        return Mention(body[0].start, body[-1].end, "ORG", body)
+    end = k + 1
+    while end < len(tokens) and _is_genitive(tokens[end]):
+        if tokens[end].start in named:
+            end += len(named[tokens[end].start].tokens)
+            break
+        if not tokens[end].text.islower() or tokens[end].pos not in ("NOUN", "ADJ"):
+            break
+        end += 1
+    while tokens[end - 1].pos == "ADJ":
+        end -= 1  # a genitive adjective opens the next phrase's noun, none here
+    end = _field_end(tokens, end)  # `комитете по делам СНГ`
+    if end < len(tokens) and tokens[end].start in named and _is_genitive(tokens[end]):
+        end += len(named[tokens[end].start].tokens)
+    elif end + 1 < len(tokens) and tokens[end - 1].pos == "NOUN" and tokens[end].text in _WITH:
+        # `комитет по связям с религиозными организациями`, `по надзору за следствием`
+        k = end + 1
+        while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].text.islower():
+            k += 1
+        if k < len(tokens) and tokens[k].pos == "NOUN" and tokens[k].text.islower():
+            end = k + 1
+    body = tokens[j:end]
+    return Mention(body[0].start, body[-1].end, "ORG", body)
 
 
 def _cue_link(
@@ -1566,9 +1626,16 @@ def _subject(tokens: list[Token], i: int, mentions: list[Mention]) -> Mention | 
         between = between[1:]  # `Барак Обама — в то время занимавший пост президента США`
     if len(between) > _SUBJECT_REACH or any(t.text in ".;:()«»—" for t in between):
         return None
+    if [t.text for t in between[:1]] == [","] and _relative_subject(between[1:]):
+        return person  # `уволил Азамата Сагитова, который возглавил …`: the relative's name
     if not participle and person.tokens[0].feats.get("Case") != "Nom":
         return None
     return person
+
+
+def _relative_subject(tokens: list[Token]) -> bool:
+    """Whether a clause opens with a nominative `который` (its subject)."""
+    return bool(tokens) and tokens[0].lemma == "который" and tokens[0].feats.get("Case") == "Nom"
 
 
 def name_after_sentence_break(

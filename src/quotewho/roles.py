@@ -1903,6 +1903,23 @@ def _role_link(link: Link, text: str) -> RoleLink:
     )
 
 
+def _placed_link(
+    link: Link,
+    title: list[Token],
+    text: str,
+    organisation: str,
+    where: Token | Mention | posts.CountryMention,
+    inferred: bool = False,
+) -> RoleLink:
+    """The public form of a link whose title is `title` and whose organisation the rules
+    read elsewhere than in the role: `organisation`, written at `where`."""
+    public = _role_link(Link(link.person, replace(link.role, title=title), link.rule), text)
+    mention = _span(text, where.start, where.end)
+    return public.model_copy(
+        update={"organisation": organisation, "organisation_mention": mention, "inferred": inferred}
+    )
+
+
 def _adjective_country_link(link: Link, before: Token | None, text: str) -> RoleLink | None:
     """A state post without organisation whose country an adjective names: `российский
     президент Дмитрий Медведев` → президент, Россия (the organisation mention is the
@@ -1916,9 +1933,7 @@ def _adjective_country_link(link: Link, before: Token | None, text: str) -> Role
     country, adjective = read
     body = posts.state_body(role.title)  # `Глава российского государства`: `глава`
     title = [t for t in role.title if t is not adjective and all(t is not b for b in body)]
-    public = _role_link(Link(link.person, replace(role, title=title), link.rule), text)
-    mention = _span(text, adjective.start, adjective.end)
-    return public.model_copy(update={"organisation": country, "organisation_mention": mention})
+    return _placed_link(link, title, text, country, adjective)
 
 
 def _adjective_region_link(
@@ -1939,14 +1954,8 @@ def _adjective_region_link(
     regional = posts.regional_post(role.title) == "region"
     place = posts.place_named(adjective, mentions) if regional else None
     title = [t for t in role.title if t is not adjective]
-    public = _role_link(Link(link.person, replace(role, title=title), link.rule), text)
-    where = place or adjective
-    return public.model_copy(
-        update={
-            "organisation": normal(place.tokens, place.type, text) if place else adjective.lemma,
-            "organisation_mention": _span(text, where.start, where.end),
-        }
-    )
+    organisation = normal(place.tokens, place.type, text) if place else adjective.lemma
+    return _placed_link(link, title, text, organisation, place or adjective)
 
 
 def _inferred_country_link(
@@ -1963,13 +1972,9 @@ def _inferred_country_link(
     where = posts.nearest(candidates, role.start) if country else None
     if where is None:
         return None
-    mention = _span(text, where.start, where.end)
     body = posts.state_body(role.title)  # `Глава государства`: the title is `глава`
     title = [t for t in role.title if all(t is not b for b in body)]
-    link = Link(link.person, replace(role, title=title), link.rule)
-    return _role_link(link, text).model_copy(
-        update={"organisation": country, "organisation_mention": mention, "inferred": True}
-    )
+    return _placed_link(link, title, text, country, where, inferred=True)
 
 
 def learned_links(by_sentence: list[tuple[Sent, list[Mention]]], links: list[Link]) -> list[Link]:

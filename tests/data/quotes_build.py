@@ -54,6 +54,13 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "after: a name in quotation marks inside the attribution clause does not end it",
+        "corpora/factrueval-2016/devset/book_317.txt",
+        "Наибольшее возмущение у архитекторов",
+        None,
+        "По отношению к Большому театру",
+    ),
+    (
         "frame: `По имеющейся информации` with no comma after it opens its sentence's report",
         "corpora/nerel-1.1/train/22581_text.txt",
         "По имеющейся информации",

@@ -100,8 +100,14 @@ def attribution_clause(
     _, sent_end = ctx.sentence_range(i)
     while b < len(ctx.tokens) and b - a < MAX_ATTRIBUTION_TOKENS:
         token = ctx.tokens[b]
-        if token.start >= limit or _ends_sentence(ctx, b) or token.text[0] in '«»"„“”':
+        if token.start >= limit or _ends_sentence(ctx, b):
             break
+        if token.text[0] in '«»"„“”':
+            named = _past_quoted_name(ctx, b, limit)
+            if named is None:
+                break
+            b = named
+            continue
         if b > a and token.text in DASHES and ctx.tokens[b - 1].text in {",", ".", ":"}:
             break
         if b >= sent_end and token.text[:1] not in DASHES:
@@ -115,6 +121,24 @@ def attribution_clause(
         b -= 1
     token = ctx.tokens[cue]
     return Attribution("after", (token.start, token.end), cue, (a, b))
+
+
+# How long a name in quotation marks inside an attribution clause may be (`координатор
+# движения «Архнадзор» Константин Михайлов`, `пишет «Коммерсантъ»`).
+MAX_QUOTED_NAME = 60
+
+
+def _past_quoted_name(ctx: Context, i: int, limit: int) -> int | None:
+    """The token after a short capitalised name in quotation marks opening at token `i`,
+    or None when the mark opens a quotation (or closes one)."""
+    start = ctx.tokens[i].start
+    pair = next((p for p in ctx.pairs_within(start, start + 1)), None)
+    if pair is None or pair.close >= limit or pair.close - pair.open > MAX_QUOTED_NAME:
+        return None
+    inner = ctx.text[pair.open + 1 : pair.close]
+    if not inner[:1].isupper() or any(mark in inner for mark in (". ", "! ", "? ", ", ")):
+        return None
+    return ctx.token_at(pair.close + 1)
 
 
 def _after(ctx: Context, pair: Pair) -> Attribution | None:

@@ -54,6 +54,20 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "frame: a body named by a common noun (`По данным правоохранительных органов`)",
+        "corpora/nerel-1.1/train/26827_text.txt",
+        "По данным правоохранительных органов",
+        None,
+        "следов ограбления в квартире нет",
+    ),
+    (
+        "inverted: `официальные лица` speak; a lone `С` opens the content, not an intro",
+        "corpora/nerel-1.1/train/121454_text.txt",
+        "С вертолета было произведено",
+        None,
+        "С вертолета было произведено",
+    ),
+    (
         "after: a name in quotation marks inside the attribution clause does not end it",
         "corpora/factrueval-2016/devset/book_317.txt",
         "Наибольшее возмущение у архитекторов",

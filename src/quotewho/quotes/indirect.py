@@ -33,27 +33,39 @@ _PERSONAL = frozenset({"он", "она", "оно", "они"})
 _TURNS = frozenset({"однако", "но", "а"})
 # How far a complementiser may stand from its cue: `сообщил РИА Новости в четверг, что`.
 MAX_CUE_TO_THAT = 10
+# Words and phrases that open a sentence before its content (`Вместе с тем, …`), as
+# whole phrases: a lone `с` opens content (`С вертолета было произведено …`).
 _INTRO = frozenset(
     {
-        "а",
-        "и",
-        "но",
-        "однако",
-        "вместе",
-        "с",
-        "тем",
-        "при",
-        "этом",
-        "кроме",
-        "того",
-        "также",
-        "же",
-        "ранее",
-        "впрочем",
-        "зато",
-        "так",
+        ("а",),
+        ("и",),
+        ("но",),
+        ("однако",),
+        ("вместе", "с", "тем"),
+        ("с", "тем"),
+        ("при", "этом"),
+        ("кроме", "того"),
+        ("также",),
+        ("же",),
+        ("ранее",),
+        ("впрочем",),
+        ("зато",),
+        ("так",),
+        (",",),
     }
 )
+_INTRO_LENGTH = max(map(len, _INTRO))
+
+
+def _past_intro(tokens: list[Token], start: int, k: int) -> int:
+    """The first token from `start` (below `k`) past the sentence's opening words."""
+    while start < k:
+        words = tuple(t.text.lower() for t in tokens[start : min(k, start + _INTRO_LENGTH)])
+        found = next((n for n in range(len(words), 0, -1) if words[:n] in _INTRO), 0)
+        if not found:
+            return start
+        start += found
+    return start
 
 
 def quoting_cues() -> frozenset[str]:
@@ -355,9 +367,7 @@ def find_inverted(ctx: Context) -> list[Candidate]:
             is_impersonal(token) and i + 1 < b and tokens[i + 1].text.lower() in {"в", "на"}
         ):
             continue
-        start = a
-        while start < k and tokens[start].text.lower() in _INTRO | {","}:
-            start += 1
+        start = _past_intro(tokens, a, k)
         if tokens[start].text[:1] in '«"„“' and tokens[k - 1].text[:1] in '»"“”':
             continue  # a direct quote: the direct finder owns it
         if k - start < 3 or not any(
@@ -411,9 +421,7 @@ def find_frames(ctx: Context) -> list[Candidate]:
             end = content_end(ctx, a, b)
             if end <= k or tokens[k - 1].text != ",":
                 continue
-            start = a
-            while start < k and tokens[start].text.lower() in _INTRO | {","}:
-                start += 1
+            start = _past_intro(tokens, a, k)
             s_i, e_i, region = start, k - 1, (f_end, b)
         else:
             s_i = comma + 1

@@ -54,6 +54,13 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "colon: a closing `сообщает Лента.ру` names the outlet, not the speaker the colon gives",
+        "corpora/factrueval-2016/devset/book_317.txt",
+        "Наибольшее возмущение у архитекторов",
+        None,
+        "Я убежден, что Большой театр",
+    ),
+    (
         "frame: a body named by a common noun (`По данным правоохранительных органов`)",
         "corpora/nerel-1.1/train/26827_text.txt",
         "По данным правоохранительных органов",

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
+from ..resources import word_set
 from .context import DASHES, SENTENCE_END, Attribution, Candidate, Context, is_cue, is_impersonal
 from .indirect import cue_nouns, is_finite, quoting_cues
 from .marks import Pair, quote_start_position
@@ -173,6 +174,22 @@ def _goes_on(ctx: Context, k: int) -> bool:
     return comma is not None and comma + 1 < b and ctx.tokens[comma + 1].text.isalpha()
 
 
+def relaying_cues() -> frozenset[str]:
+    """Lemmas of verbs with which an outlet passes a report on (models/relaying.txt)."""
+    return word_set("relaying.txt")
+
+
+def _relays(ctx: Context, attribution: Attribution) -> bool:
+    """Whether an attribution after a quote only names the outlet that carried it: a
+    relaying cue in the present tense and no person in its clause."""
+    assert attribution.cue_token is not None and attribution.region is not None
+    cue = ctx.tokens[attribution.cue_token]
+    if cue.lemma not in relaying_cues() or cue.feats.get("Tense") != "Pres":
+        return False
+    a, b = attribution.region
+    return ctx.entity_at(ctx.tokens[a].start, ctx.tokens[b - 1].end, ("PER",)) is None
+
+
 def _signature_after(ctx: Context, pair: Pair) -> Attribution | None:
     """A block quote signed by the next paragraph: `«…»` ⏎ `— Татьяна Скригонюк, …`."""
     text = ctx.text
@@ -335,10 +352,13 @@ def find_direct(ctx: Context) -> list[Candidate]:
                 found.append(Candidate(*trimmed(text, start, end), "direct", attribution, "split"))
             covered_until = pair.close
             continue
+        after, colon = _after(ctx, pair), _colon_before(ctx, pair)
+        if after is not None and colon is not None and _relays(ctx, after):
+            after = None  # `Клименко …: «…», сообщает Лента.ру`: the outlet only carried it
         for finder, attribution in (
             ("signature", _signature_after(ctx, pair)),
-            ("after", _after(ctx, pair)),
-            ("colon", _colon_before(ctx, pair)),
+            ("after", after),
+            ("colon", colon),
         ):
             if attribution is not None:
                 found.append(Candidate(inner_start, inner_end, "direct", attribution, finder))

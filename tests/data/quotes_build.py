@@ -54,6 +54,13 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "block: `департамент` names a body that speaks before a colon",
+        "corpora/nerel-1.1/train/141724_text.txt",
+        "Столичный департамент транспорта сообщает",
+        "У водителя автобуса",
+        "У водителя автобуса",
+    ),
+    (
         "colon: a closing `сообщает Лента.ру` names the outlet, not the speaker the colon gives",
         "corpora/factrueval-2016/devset/book_317.txt",
         "Наибольшее возмущение у архитекторов",
@@ -930,7 +937,7 @@ for rule, path, first, last, needle in CASES:
             "passage": passage(path, first, last).replace("\n", "\\n"),
             "quote": q["text"].replace("\n", "\\n"),
             "kind": q["kind"],
-            "speaker": q.get("speaker") or "-",
+            "speaker": " | ".join([q.get("speaker") or "-", *(q.get("speaker_aliases") or [])]),
         }
     )
 NONE = [

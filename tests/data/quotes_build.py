@@ -54,6 +54,14 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "frame: `их` is the coordinated subject before (`ГИБДД и МЧС опровергли`), not the "
+        "previous quote's source",
+        "corpora/nerel-1.1/train/141724_text.txt",
+        "Дежурный сказал",
+        "По их информации",
+        "есть данные только о трёх",
+    ),
+    (
         "block: `департамент` names a body that speaks before a colon",
         "corpora/nerel-1.1/train/141724_text.txt",
         "Столичный департамент транспорта сообщает",

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-from ..model import Person, Span, Speaker
+from ..model import Entity, Person, Span, Speaker
 from ..morph import inflect, parses
 from ..norm import normal_phrase
 from ..people import name_parts
@@ -429,28 +429,60 @@ def _body_before(ctx: Context, offset: int, gender: str) -> int | None:
 
 
 def _plural_antecedent(ctx: Context, cand: Candidate, offset: int) -> Speaker | None:
-    """`они`: the previous quote's plural or collective source, else the nearest plural
-    nominative noun of the two sentences before (`Врачи … Они предупреждают`)."""
+    """`они`: the nearest plural subject of the two sentences before (`Врачи … Они
+    предупреждают`, `ГИБДД и МЧС опровергли … По их информации`), unless the previous
+    quote, with a plural or collective source, comes after it."""
+    i = min(ctx.token_at(offset), len(ctx.tokens) - 1)
+    here = ctx.sent_of[i]
+    a = ctx.sent_first[max(0, here - 2)]
+    subject = next((j for j in range(i - 1, a - 1, -1) if _plural_subject(ctx, j)), None)
     previous = cand.extra.get("previous")
     if (
         previous is not None
         and previous.speaker is not None
         and offset - previous.end < 600
         and (previous.speaker.kind != "person" or " и " in previous.speaker.name)
+        and (subject is None or ctx.tokens[subject].start < previous.end)
     ):
         return previous.speaker
-    i = min(ctx.token_at(offset), len(ctx.tokens) - 1)
-    here = ctx.sent_of[i]
-    a = ctx.sent_first[max(0, here - 2)]
-    for j in range(i - 1, a - 1, -1):
-        token = ctx.tokens[j]
-        if (
-            token.pos == "NOUN"
-            and token.feats.get("Number") == "Plur"
-            and (token.feats.get("Case") == "Nom" or _counted(ctx, j))
-        ):
-            return speaker_from_token(ctx, j, cand, ctx.sentence_range(j)[1])
-    return None
+    if subject is None:
+        return None
+    if ctx.tokens[subject].text == "и":
+        first, last = _coordinated(ctx, subject)
+        name = ctx.text[first.start : last.end]
+        return Speaker(
+            name=name, kind="organisation", mention=Span(start=first.start, end=last.end, text=name)
+        )
+    return speaker_from_token(ctx, subject, cand, ctx.sentence_range(subject)[1])
+
+
+def _plural_subject(ctx: Context, j: int) -> bool:
+    """A plural nominative noun (or one counted by a numeral), or the `и` joining two
+    named sources before a plural verb (`ГИБДД и МЧС опровергли`)."""
+    token = ctx.tokens[j]
+    if token.text == "и":
+        return _coordinated(ctx, j) is not None
+    return (
+        token.pos == "NOUN"
+        and token.feats.get("Number") == "Plur"
+        and (token.feats.get("Case") == "Nom" or _counted(ctx, j))
+    )
+
+
+def _coordinated(ctx: Context, j: int) -> tuple[Entity, Entity] | None:
+    """The two organisations joined by the `и` at token `j` as the subject of the plural
+    verb after them."""
+    tokens = ctx.tokens
+    if j == 0 or j + 1 >= len(tokens):
+        return None
+    first = ctx.entity_at(tokens[j - 1].start, tokens[j - 1].end, ("ORG",))
+    last = ctx.entity_at(tokens[j + 1].start, tokens[j + 1].end, ("ORG",))
+    if first is None or last is None or last.end != tokens[j + 1].end:
+        return None
+    k = ctx.token_at(last.end)
+    verb = tokens[k] if k < len(tokens) else None
+    plural = verb is not None and verb.pos == "VERB" and verb.feats.get("Number") == "Plur"
+    return (first, last) if plural else None
 
 
 def _counted(ctx: Context, j: int) -> bool:

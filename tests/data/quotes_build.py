@@ -54,6 +54,14 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "frame: the named source's apposition and its relative clause are no content "
+        "(`Как заявила Мария Фомушина, пресс-секретарь суда, который …, Данилов …`)",
+        "corpora/nerel-1.1/train/20849_text.txt",
+        "Как заявила Мария Фомушина",
+        None,
+        "Данилов уже отбыл две трети",
+    ),
+    (
         "frame: `их` is the coordinated subject before (`ГИБДД и МЧС опровергли`), not the "
         "previous quote's source",
         "corpora/nerel-1.1/train/141724_text.txt",

@@ -245,6 +245,27 @@ def _frame_at(ctx: Context, k: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+def _past_apposition(ctx: Context, comma: int, b: int) -> int:
+    """The comma closing the apposition of a named source and its relative clause (`Как
+    заявила Мария Фомушина, пресс-секретарь суда, который принял решение, …`), or `comma`
+    when none follows it: a role with no finite verb up to the next comma."""
+    tokens = ctx.tokens
+    j = comma + 1
+    named = ctx.entity_at(tokens[comma - 1].start, tokens[comma - 1].end, ("PER",))
+    if named is None or j >= b or not ctx.entity_at(tokens[j].start, tokens[j].end, ("ROLE",)):
+        return comma
+    end = _next_comma(ctx, j, b)
+    if end is None or any(is_finite(t) for t in tokens[j:end]):
+        return comma
+    if any(t.lemma == "который" for t in tokens[end + 1 : end + 3]):
+        end = _next_comma(ctx, end + 1, b)
+    return comma if end is None else end
+
+
+def _next_comma(ctx: Context, j: int, b: int) -> int | None:
+    return next((n for n in range(j, b) if ctx.tokens[n].text == ","), None)
+
+
 def _participle(token: Token) -> bool:
     return token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
 
@@ -424,6 +445,7 @@ def find_frames(ctx: Context) -> list[Candidate]:
             start = _past_intro(tokens, a, k)
             s_i, e_i, region = start, k - 1, (f_end, b)
         else:
+            comma = _past_apposition(ctx, comma, b)
             s_i = comma + 1
             if s_i < b and ctx.cue[s_i] and is_finite(tokens[s_i]):
                 continue  # `Полиция, по данным газеты, отметила, что …`: a parenthesis

@@ -54,6 +54,28 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "inverted: a plural verb with no subject and the body where it was said "
+        "(`…, сообщили в пресс-службе оборонного ведомства`)",
+        "corpora/nerel-1.1/train/063.txt",
+        "61-летний генерал армии",
+        None,
+        "61-летний генерал армии",
+    ),
+    (
+        "frame: `Как было объявлено` (a passive after its auxiliary) names nobody",
+        "corpora/factrueval-2016/devset/book_117.txt",
+        "Как было объявлено",
+        None,
+        "президент Франции прибыл в Вашингтон",
+    ),
+    (
+        "frame: `В соответствии с прогнозом ФАО`: an organisation's forecast speaks for it",
+        "corpora/factrueval-2016/devset/book_127.txt",
+        "В соответствии с прогнозом ФАО",
+        None,
+        "в текущем году цены на импорт",
+    ),
+    (
         "frame: the named source's apposition and its relative clause are no content "
         "(`Как заявила Мария Фомушина, пресс-секретарь суда, который …, Данилов …`)",
         "corpora/nerel-1.1/train/20849_text.txt",

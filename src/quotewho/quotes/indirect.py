@@ -384,8 +384,11 @@ def find_inverted(ctx: Context) -> list[Candidate]:
         if i + 1 < b and tokens[i + 1].text.lower() in {"ли", ":"}:
             continue  # `вопрос, согласится ли …`; `…, констатировал: …` owns what follows
         rest = range(i + 1, next((j for j in range(i + 1, b) if tokens[j].text == ":"), b))
+        # `…, сообщили в пресс-службе ведомства`: a plural verb with no subject and the
+        # body where it was said, as an impersonal one (`сообщается на сайте`)
+        unnamed = is_impersonal(token) or token.feats.get("Number") == "Plur"
         if not any(is_nominative(tokens[j]) for j in rest) and not (
-            is_impersonal(token) and i + 1 < b and tokens[i + 1].text.lower() in {"в", "на"}
+            unnamed and i + 1 < b and tokens[i + 1].text.lower() in {"в", "на"}
         ):
             continue
         start = _past_intro(tokens, a, k)
@@ -422,13 +425,11 @@ def find_frames(ctx: Context) -> list[Candidate]:
             continue  # most tokens start nothing: the frame is not even looked for
         a, b = ctx.sentence_range(k)
         frame = _frame_at(ctx, k, b)
-        if (
-            frame is None
-            and token.text.lower() == "как"
-            and k + 1 < b
-            and (ctx.cue[k + 1] or is_impersonal(tokens[k + 1]))
-        ):
-            frame = (k, k + 2)
+        if frame is None and token.text.lower() == "как":
+            # `как было объявлено`: a passive after its auxiliary
+            verb = k + 2 if k + 2 < b and tokens[k + 1].lemma == "быть" else k + 1
+            if verb < b and (ctx.cue[verb] or is_impersonal(tokens[verb])):
+                frame = (k, verb + 1)
         if frame is None:
             continue
         f_end = frame[1]

@@ -16,7 +16,7 @@ from ..segment import Token
 from .context import Candidate, Context, is_nominative
 from .coref import PLURAL_PRONOUNS, PRONOUN_GENDER, listed
 from .indirect import cue_nouns, is_finite, quoting_cues
-from .sources import STOP, one_of, org_words, speaker_from_token
+from .sources import STOP, one_of, org_words, source_nouns, speaker_from_token
 
 _MARKS = frozenset('«»"„“”')
 _CLAUSE_JOINERS = frozenset({"а", "но", "однако", "зато"})
@@ -537,6 +537,11 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
     for j in range(a, b - 1):
         if tokens[j].lemma == "один" and tokens[j + 1].text.lower() == "из":
             return one_of(ctx, j, b)  # `по словам одного из советников губернатора`
+    for j in range(a, b - 1):
+        owner = ctx.entity_at(tokens[j + 1].start, tokens[j + 1].end, ("ORG",))
+        if owner is not None and tokens[j].lemma in cue_nouns() | source_nouns():
+            # `Согласно докладу ФАО`: an organisation's statement speaks for it
+            return speaker_from_token(ctx, j + 1, cand, b)
     for j in range(a, b):
         if (tokens[j].pos in ("NOUN", "PROPN") or _foreign_name(tokens[j])) and not ctx.cue[j]:
             return speaker_from_token(ctx, j, cand, b)

@@ -54,6 +54,21 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "that_clause: a numeral with its genitive phrase is the subject "
+        "(`Несколько розничных торговых сетей объявили`)",
+        "corpora/nerel-1.1/train/39824_text.txt",
+        "Несколько розничных торговых сетей",
+        None,
+        "они не будут продавать этот номер",
+    ),
+    (
+        "that_clause: a quantifying determiner alone is the subject (`Некоторые считают`)",
+        "corpora/factrueval-2016/devset/book_455.txt",
+        "Некоторые считают, что коды",
+        None,
+        "коды интерфейса это стандартное",
+    ),
+    (
         "inverted: a plural verb with no subject and the body where it was said "
         "(`…, сообщили в пресс-службе оборонного ведомства`)",
         "corpora/nerel-1.1/train/063.txt",

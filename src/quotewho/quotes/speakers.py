@@ -20,6 +20,9 @@ from .sources import STOP, one_of, org_words, source_nouns, speaker_from_token
 
 _MARKS = frozenset('«»"„“”')
 _CLAUSE_JOINERS = frozenset({"а", "но", "однако", "зато"})
+# Determiners that point or take in everyone rather than count: `Эти считают`, `Все
+# говорят` name no source in particular.
+_DEMONSTRATIVES = frozenset({"этот", "тот", "такой", "весь", "сам", "свой"})
 NOBODY = Speaker(name="-", kind="descriptor")  # a rule's answer "the text names no source"
 
 
@@ -302,6 +305,9 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             break  # `журналисты, которых обвиняли`: the cue's object; no subject before it
         entity = ctx.entity_at(token.start, token.end, ("PER", "ORG"))
         case = token.feats.get("Case")
+        if not found and commas == 0 and not crossed and _counts(ctx, j, cue):
+            # `Несколько розничных торговых сетей объявили`, `Некоторые считают`
+            return _phrase_speaker(ctx, j, cue)
         if _quoted_name(ctx, j) and j >= cue - 3 and j - 1 > a:
             continue  # `В уфимской мэрии "Ъ" сообщили`; not `"Ведомости" также писали`
         if entity is not None and entity.type == "ORG" and _dependent_name(ctx, j):
@@ -361,16 +367,34 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
         end = adjective + 1
         while end < cue and tokens[end].text not in STOP and not ctx.cue[end]:
             end += 1
-        return Speaker(
-            name=ctx.text[tokens[adjective].start : tokens[end - 1].end],
-            kind="descriptor",
-            mention=Span(
-                start=tokens[adjective].start,
-                end=tokens[end - 1].end,
-                text=ctx.text[tokens[adjective].start : tokens[end - 1].end],
-            ),
-        )
+        return _phrase_speaker(ctx, adjective, end)
     return None
+
+
+def _phrase_speaker(ctx: Context, a: int, b: int) -> Speaker:
+    """An unnamed source described by tokens [a, b) as the text writes them."""
+    start, end = ctx.tokens[a].start, ctx.tokens[b - 1].end
+    text = ctx.text[start:end]
+    return Speaker(name=text, kind="descriptor", mention=Span(start=start, end=end, text=text))
+
+
+def _counts(ctx: Context, j: int, cue: int) -> bool:
+    """Whether token `j` opens a counted subject that runs up to a plural cue: a
+    nominative numeral with its genitive phrase (`Несколько розничных торговых сетей`,
+    `Двое из преступников`) or a quantifying determiner alone (`Некоторые считают`)."""
+    tokens = ctx.tokens
+    token = tokens[j]
+    if token.feats.get("Case") != "Nom" or tokens[cue].feats.get("Number") != "Plur":
+        return False
+    if token.pos == "DET":
+        return j + 1 == cue and token.lemma not in _DEMONSTRATIVES
+    if token.pos != "NUM":
+        return False
+    rest = tokens[j + 1 : cue]
+    if rest and rest[0].text.lower() == "из":
+        rest = rest[1:]
+    genitive = all(t.pos in ("ADJ", "NOUN") and t.feats.get("Case") == "Gen" for t in rest)
+    return genitive and any(t.pos == "NOUN" for t in rest)
 
 
 # --- the sieve ------------------------------------------------------------------------

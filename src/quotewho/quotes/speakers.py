@@ -568,7 +568,9 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
             return speaker_from_token(ctx, j + 1, cand, b)
     for j in range(a, b):
         if (tokens[j].pos in ("NOUN", "PROPN") or _foreign_name(tokens[j])) and not ctx.cue[j]:
-            return speaker_from_token(ctx, j, cand, b)
+            # a noun that cannot speak (`Согласно предварительным данным`) names no one: the
+            # quote is not the previous speaker's
+            return speaker_from_token(ctx, j, cand, b) or NOBODY
         if ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",)):
             return speaker_from_token(ctx, j, cand, b)  # `По данным Global Times`
     return NOBODY

@@ -54,6 +54,21 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "block: an impersonal cue announces it (`В заявлении на официальном сайте московского "
+        "клуба говорится:`), and the body owning the site speaks",
+        "corpora/nerel-1.1/train/104472_text.txt",
+        "В заявлении на официальном сайте",
+        "5 августа главный тренер «Спартака»",
+        "5 августа главный тренер «Спартака»",
+    ),
+    (
+        "block: a generic `организация` takes up the organisation named last",
+        "corpora/nerel-1.1/train/133121_text.txt",
+        "Исключение члена из Гильдии продюсеров Америки",
+        "Этот беспрецедентный шаг",
+        "Этот беспрецедентный шаг",
+    ),
+    (
         "frame: `Согласно предварительным данным` names no one, so not the previous speaker",
         "corpora/nerel-1.1/train/128624_text.txt",
         "По словам Шевченко, в 2017 году",

@@ -7,7 +7,7 @@ from functools import cache
 
 from ..model import Entity, Person
 from ..morph import parses
-from ..resources import read_lexicon
+from ..resources import read_lexicon, word_set
 from .context import Context, is_verb
 
 PRONOUN_GENDER = {
@@ -218,4 +218,12 @@ def resolve_org_noun(ctx: Context, lemma: str, offset: int) -> Entity | None:
             entity = ctx.entity_at(token.start, token.end, ("ORG",))
             if entity is not None:
                 return entity
+    if lemma in word_set("org_generic.txt"):
+        k = bisect_left(ctx.entity_starts, offset)
+        before = (ctx.entities[j] for j in range(k - 1, max(-1, k - _ORG_REACH), -1))
+        return next((e for e in before if e.type == "ORG" and e.end <= offset), None)
     return None
+
+
+# How many entities back a generic `организация` looks for the body it stands for.
+_ORG_REACH = 60

@@ -483,7 +483,8 @@ def block_after_colon(ctx: Context) -> list[Candidate]:
             continue
         colon = ctx.token_before(a + len(text[a:b].rstrip()))
         first, _ = ctx.sentence_range(colon)
-        cue = next((k for k in range(colon - 1, first - 1, -1) if ctx.cue[k]), None)
+        cues = range(colon - 1, first - 1, -1)  # `В заявлении клуба говорится:` too
+        cue = next((k for k in cues if ctx.cue[k] or ctx.impersonal[k]), None)
         if cue is None and colon > first and ctx.tokens[colon - 1].lemma in cue_nouns():
             cue = colon - 1  # `… необычным заявлением:`
         if cue is None and not _first_person(ctx, c, d):

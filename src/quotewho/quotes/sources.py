@@ -196,6 +196,12 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             person = resolve_pronoun(ctx, "он", token.start, [(cand.start, cand.end)], True)
         if person is not None:
             return person_speaker(person, ctx, mention)
+    if token.lemma in word_set("channels.txt"):
+        # `на официальном сайте московского клуба`: the body owning the channel speaks (a
+        # person's site stays the source, as the train gold has it: `сайт президента России`)
+        owner = next((j for j in range(h + 1, b) if tokens[j].pos in ("NOUN", "PROPN")), None)
+        if owner is not None and _body(ctx, owner):
+            return speaker_from_token(ctx, owner, cand, limit)
     if token.lemma in org_words() and b == h + 1:
         named = resolve_org_noun(ctx, token.lemma, token.start)
         if named is not None:  # `в заявлении телекомпании` after `телекомпания НВО`
@@ -235,6 +241,12 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             text=ctx.text[tokens[a].start : tokens[b - 1].end],
         ),
     )
+
+
+def _body(ctx: Context, j: int) -> bool:
+    """Whether token `j` names an organisation (by name or by a body noun)."""
+    token = ctx.tokens[j]
+    return token.lemma in org_words() or bool(ctx.entity_at(token.start, token.end, ("ORG",)))
 
 
 def _possessed(ctx: Context, h: int) -> bool:

@@ -668,7 +668,9 @@ def role_phrase(ctx: Context, a: int, i: int) -> tuple[str, str | None] | None:
         e += 1
     while e > k + 1 and tokens[e - 1].pos == "ADJ":
         e -= 1  # `министр иностранных` stops before the organisation's adjectives
-    role = nominative_phrase(ctx, s, e).lower()
+    # a role is one post, whoever holds it (`официальные представители` → `официальный
+    # представитель`)
+    role = normal_phrase(ctx.tokens[s:e], ctx.text, "sing").lower()
     after = ctx.tokens[e].start if e < i else ctx.tokens[i - 1].end
     body = ctx.entity_at(after, ctx.tokens[i - 1].end, ("ORG",)) or ctx.entity_at(
         after, ctx.tokens[i - 1].end, ("LOC",)

@@ -169,6 +169,18 @@ def test_the_outlet_that_cites_is_not_the_one_cited() -> None:
     assert quote.speaker.mention.text == "руководителя палаты"
 
 
+def test_a_bracketed_gloss_does_not_end_the_subject_after_the_cue() -> None:
+    """NEREL 1.1 train 39363 (Wikinews, CC BY 2.5): the name after the role's bracketed
+    English gloss is the speaker, not the role alone."""
+    doc = quotewho.extract(
+        "«Куда она дальше поедет на гастроли?», — заявил президент Фонда прав человека "
+        "(Human Rights Foundation) Тор Халворссен (Thor Halvorssen Mendoza)."
+    )
+    (quote,) = doc.quotes
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Тор Халворссен"
+
+
 @pytest.mark.parametrize(
     ("passage", "speaker"),
     [

@@ -54,6 +54,14 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "that_clause: a woman's name before a masculine verb is not its subject "
+        "(`Представитель Лопес сообщил`)",
+        "corpora/nerel-1.1/train/39363_text.txt",
+        "Представитель Лопес сообщил",
+        None,
+        "выступление певицы было частью",
+    ),
+    (
         "block: an impersonal cue announces it (`В заявлении на официальном сайте московского "
         "клуба говорится:`), and the body owning the site speaks",
         "corpora/nerel-1.1/train/104472_text.txt",

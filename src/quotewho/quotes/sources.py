@@ -67,10 +67,15 @@ def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
     prepositional phrase after it (`источник в правительстве`), up to token `limit`."""
     tokens = ctx.tokens
     a = h
-    while a - 1 >= 0 and tokens[a - 1].pos in ("ADJ",) and tokens[a - 1].text not in STOP:
+    while (
+        a - 1 >= 0
+        and tokens[a - 1].pos in ("ADJ",)
+        and tokens[a - 1].text not in STOP
+        and not _line_break(ctx, a - 1, a)
+    ):
         a -= 1
     b = h + 1
-    while b < limit and b - h < 8:
+    while b < limit and b - h < 8 and not _line_break(ctx, b - 1, b):
         t = tokens[b]
         if t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") == "Gen":
             b += 1
@@ -93,6 +98,12 @@ def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
         else:
             break
     return a, b
+
+
+def _line_break(ctx: Context, i: int, j: int) -> bool:
+    """Whether a line break stands between tokens `i` and `j` (a caption's `Мсвати III`
+    above `МИД России сообщил` is no part of its phrase)."""
+    return "\n" in ctx.text[ctx.tokens[i].end : ctx.tokens[j].start]
 
 
 def _same_name(ctx: Context, i: int, j: int) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from ..model import Entity, Span, Speaker
 from ..segment import Token
 from .context import Candidate, Context, is_nominative
-from .coref import PLURAL_PRONOUNS, PRONOUN_GENDER, listed
+from .coref import PLURAL_PRONOUNS, PRONOUN_GENDER, listed, person_gender
 from .indirect import cue_nouns, is_finite, quoting_cues
 from .sources import STOP, one_of, org_words, source_nouns, speaker_from_token
 
@@ -38,6 +38,11 @@ def _subject_after(ctx: Context, cue: int, b: int, cand: Candidate) -> Speaker |
             aside = _date_aside(ctx, j, b)
             if aside is not None:  # `сообщили в воскресенье, 8 июля 2018 года, представители`
                 skip_to = aside
+                continue
+        if tokens[j].text == "(":
+            close = next((k for k in range(j + 1, min(b, j + 8)) if tokens[k].text == ")"), None)
+            if close is not None:  # `президент Фонда (Human Rights Foundation) Тор Халворссен`
+                skip_to = close
                 continue
         if tokens[j].text in STOP and tokens[j].text not in {"«", "»", '"'}:
             if common is not None and tokens[j].text == ",":
@@ -233,6 +238,17 @@ def _indefinite(token: Token) -> bool:
     )
 
 
+def _other_gender(ctx: Context, entity: Entity, cue: int) -> bool:
+    """Whether the person named by `entity` is of the other gender than the past-tense
+    singular cue (`сообщил` of `Дженнифер Лопес`), so not its subject."""
+    verb = ctx.tokens[cue].feats
+    if entity.type != "PER" or verb.get("Number") != "Sing" or verb.get("Gender") is None:
+        return False
+    person = ctx.person(entity)
+    gender = person_gender(person) if person is not None else None
+    return gender is not None and gender != {"Masc": "masc", "Fem": "femn"}.get(verb["Gender"])
+
+
 def _disagrees(ctx: Context, j: int, cue: int, a: int) -> bool:
     """Whether the one person at token `j` cannot be the subject of a plural cue: `Смилянца
     обвиняют`, `ученик школы, его подозревают` (someone unnamed accuses him), unless
@@ -314,6 +330,8 @@ def _subject_before(ctx: Context, cue: int, a: int, cand: Candidate) -> Speaker 
             continue
         if entity is not None and _addressee(ctx, entity):
             continue
+        if entity is not None and commas == 0 and _other_gender(ctx, entity, cue):
+            continue  # `Представитель Лопес сообщил`: a woman's name, a masculine verb
         if crossed and not (entity is not None and entity.type == "PER") and token.pos != "PRON":
             continue
         if crossed and not verb_before and entity is not None:

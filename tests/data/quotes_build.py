@@ -54,6 +54,21 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "that_clause: `счёл, что` is a cue",
+        "corpora/nerel-1.1/train/18805_text.txt",
+        "Суд также счел, что",
+        None,
+        "российская сторона не предоставила",
+    ),
+    (
+        "that_clause: a gerund's content set off by commas ends where the sentence's own verb "
+        "returns (`Защитник Юрия, ссылаясь на то, что …, попросил`)",
+        "corpora/nerel-1.1/train/27534_text.txt",
+        "Защитник Юрия, ссылаясь",
+        None,
+        "мужчина раскаялся и сотрудничал",
+    ),
+    (
         "that_clause: a woman's name before a masculine verb is not its subject "
         "(`Представитель Лопес сообщил`)",
         "corpora/nerel-1.1/train/39363_text.txt",

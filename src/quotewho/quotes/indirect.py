@@ -168,6 +168,20 @@ def content_end(ctx: Context, i: int, b: int) -> int:
     return b
 
 
+def _aside_end(ctx: Context, first: int, end: int) -> int:
+    """Where the content of a gerund set off by commas ends: at the comma that returns to
+    the sentence's own verb (`Защитник, ссылаясь на то, что мужчина раскаялся, попросил о
+    назначении мягкого наказания`)."""
+    tokens = ctx.tokens
+    for j in range(first, end - 1):
+        k = j + 1
+        if k < end and tokens[k].text.lower() in {"не", "также", "тоже"}:
+            k += 1
+        if tokens[j].text == "," and k < end and is_finite(tokens[k]):
+            return j
+    return end
+
+
 def _takes_clause(ctx: Context, i: int, b: int) -> bool:
     """Whether the cue at token `i` has its own `, что` clause within the sentence."""
     return _that(ctx, i, b) is not None
@@ -342,6 +356,8 @@ def find_that_clauses(ctx: Context) -> list[Candidate]:
         while first < b and ctx.tokens[first].text in {",", "—", "–", ":"}:
             first += 1  # `выразил уверенность, что, прямые выборы …`
         end = content_end(ctx, first, b)
+        if token.feats.get("VerbForm") == "Conv" and i and ctx.tokens[i - 1].text == ",":
+            end = _aside_end(ctx, first, end)
         if end <= first:
             continue
         start, stop = _span(ctx, first, end)

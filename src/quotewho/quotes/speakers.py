@@ -215,14 +215,15 @@ def _as_named(token: Token, entity: Entity | None) -> bool:
 
 
 def _fronted_name(ctx: Context, j: int, a: int, entity) -> bool:
-    """A name opening its sentence right before a verb is its subject whatever case the
-    tagger gave an indeclinable surname (`Рено санкционировала …, и позднее назвала`)."""
+    """A name opening its sentence right before a verb, or written as its own nominative,
+    is its subject whatever case the tagger gave it (`Рено санкционировала …, и позднее
+    назвала`; `Бекенбауэр свой интерес … облекал … и ссылался`)."""
     return (
         entity is not None
         and entity.type == "PER"
         and j == a
         and j + 1 < len(ctx.tokens)
-        and ctx.tokens[j + 1].pos == "VERB"
+        and (ctx.tokens[j + 1].pos == "VERB" or _as_named(ctx.tokens[j], entity))
     )
 
 

@@ -72,6 +72,22 @@ def test_cluster_surname_forms_of_either_gender() -> None:
     ]
 
 
+def test_a_surname_alone_joins_the_relative_of_its_gender() -> None:
+    """NEREL 1.1 train 106555 (Wikinews, CC BY 2.5) names a son and his mother: the
+    woman's surname alone (`Завьяловой`) is hers, not his."""
+    people = cluster_people(
+        [
+            entity("PER", "Пётр Завьялов", "Пётр Завьялов", 0),
+            entity("PER", "Александры Завьяловой", "Александра Завьялова", 30),
+            entity("PER", "Завьяловой", "Завьялова", 60),
+        ]
+    )
+    assert [(p.name, len(p.mentions)) for p in people] == [
+        ("Пётр Завьялов", 1),
+        ("Александра Завьялова", 2),
+    ]
+
+
 def test_first_name_alone_joins_its_unique_person() -> None:
     people = cluster_people(
         [entity("PER", "Дина Айкенова", "Дина Айкенова", 0), entity("PER", "Дина", "Дина", 30)]

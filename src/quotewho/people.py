@@ -48,7 +48,7 @@ def name_gender(name: str) -> str | None:
     if not words:
         return None
     last = words[-1].lower()
-    if len(words) > 1 or last[:1].isupper():
+    if len(words) > 1 or words[-1][:1].isupper():
         if re.search(r"(ова|ева|ёва|ина|ына|ая)$", last):
             return "femn"
         if re.search(r"(ов|ев|ёв|ин|ын|ий|ый)$", last):
@@ -140,18 +140,22 @@ def cluster_people(
     # each cluster's name keys, and clusters by surname and by first name, read once: a
     # long text has thousands of mentions (comparing every pair was quadratic)
     fulls: list[list[str]] = []
+    genders: list[str | None] = []
     by_surname: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
     for entity in sorted(per, key=lambda e: (-len(name_parts(e.normal)), e.start)):
         words = [name_key(w) for w in name_parts(entity.normal)]
-        match = next(  # an exact surname first
-            (
-                k
-                for k in by_surname.get(words[-1], ())
-                if len(words) == 1 or _compatible(words[0], fulls[k][0])
-            ),
-            None,
-        )
+        same = [  # an exact surname first
+            k
+            for k in by_surname.get(words[-1], ())
+            if len(words) == 1 or _compatible(words[0], fulls[k][0])
+        ]
+        if len(same) > 1:
+            # `Завьяловой` of a mother and son, `Пётр Завьялов` and `Александра Завьялова`:
+            # the one whose surname has the mention's gender
+            gender = name_gender(entity.normal)
+            same = [k for k in same if genders[k] == gender] or same
+        match = same[0] if same else None
         if match is None:
             match = next(
                 (
@@ -170,6 +174,7 @@ def cluster_people(
             if len(words) > 1:
                 by_first.setdefault(words[0], []).append(len(clusters))
             fulls.append(words)
+            genders.append(name_gender(entity.normal))
             clusters.append([entity])
         else:
             clusters[match].append(entity)

@@ -54,6 +54,14 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "frame: a frame with no comma ends its source at a number (`По данным следствия 3 "
+        "февраля … Пётр Завьялов …`): the name after it is no source",
+        "corpora/nerel-1.1/train/106555_text.txt",
+        "По данным следствия 3 февраля",
+        None,
+        "3 февраля 2016 года в квартире",
+    ),
+    (
         "that_clause: `счёл, что` is a cue",
         "corpora/nerel-1.1/train/18805_text.txt",
         "Суд также счел, что",

@@ -259,6 +259,20 @@ def _frame_at(ctx: Context, k: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+def source_end(ctx: Context, a: int, b: int) -> int:
+    """Where a frame's source ends within [a, b): at a number after its head noun (`По
+    данным следствия 3 февраля … Пётр Завьялов ударил`: the content follows a frame with
+    no comma, and the name in it is no source)."""
+    tokens = ctx.tokens
+    head = next((j for j in range(a, b) if tokens[j].pos in ("NOUN", "PROPN")), b)
+    for j in range(head + 1, b):
+        token = tokens[j]
+        named = ctx.entity_at(token.start, token.end, ("PER", "ORG", "LOC"))
+        if (token.pos == "NUM" or token.text[:1].isdigit()) and not named:
+            return j
+    return b
+
+
 def _past_apposition(ctx: Context, comma: int, b: int) -> int:
     """The comma closing the apposition of a named source and its relative clause (`Как
     заявила Мария Фомушина, пресс-секретарь суда, который принял решение, …`), or `comma`
@@ -463,11 +477,14 @@ def find_frames(ctx: Context) -> list[Candidate]:
             s_i, e_i, region = start, k - 1, (f_end, b)
         else:
             comma = _past_apposition(ctx, comma, b)
-            s_i = comma + 1
+            # `По данным следствия 3 февраля … Завьялов, находясь …`: no comma after the
+            # source, the content starts where it ends
+            source = comma if own or k != a else source_end(ctx, f_end, comma)
+            s_i = comma + 1 if source == comma else source
             if s_i < b and ctx.cue[s_i] and is_finite(tokens[s_i]):
                 continue  # `Полиция, по данным газеты, отметила, что …`: a parenthesis
             e_i = content_end(ctx, s_i, b)
-            region = (f_end, comma) if not own else (k, f_end)
+            region = (f_end, source) if not own else (k, f_end)
         if e_i - s_i < 2:
             continue
         s, e = _span(ctx, s_i, e_i)

@@ -570,7 +570,6 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
     if att.how != "frame" or att.region is None:
         return None
     a, b = att.region
-    b = _source_end(ctx, a, b)
     tokens = ctx.tokens
     for j in range(a, b):
         if tokens[j].text.lower() in PRONOUN_GENDER or tokens[j].text.lower() in PLURAL_PRONOUNS:
@@ -594,20 +593,6 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
         if ctx.entity_at(tokens[j].start, tokens[j].end, ("ORG",)):
             return speaker_from_token(ctx, j, cand, b)  # `По данным Global Times`
     return NOBODY
-
-
-def _source_end(ctx: Context, a: int, b: int) -> int:
-    """Where a frame's source ends within [a, b): at a number after its head noun (`По
-    данным следствия 3 февраля … Пётр Завьялов ударил`: the content follows a frame with
-    no comma, and the name in it is no source)."""
-    tokens = ctx.tokens
-    head = next((j for j in range(a, b) if tokens[j].pos in ("NOUN", "PROPN")), b)
-    for j in range(head + 1, b):
-        token = tokens[j]
-        named = ctx.entity_at(token.start, token.end, ("PER", "ORG", "LOC"))
-        if (token.pos == "NUM" or token.text[:1].isdigit()) and not named:
-            return j
-    return b
 
 
 def _as_span(entity: Entity) -> Span:

@@ -478,8 +478,10 @@ def find_frames(ctx: Context) -> list[Candidate]:
         else:
             comma = _past_apposition(ctx, comma, b)
             # `По данным следствия 3 февраля … Завьялов, находясь …`: no comma after the
-            # source, the content starts where it ends
-            source = comma if own or k != a else source_end(ctx, f_end, comma)
+            # source, the content starts where it ends (a verb's frame has its date:
+            # `Как заявил в четверг 27 декабря Владимир Путин,`)
+            noun_frame = k == a and tokens[k].text.lower() != "как"
+            source = source_end(ctx, f_end, comma) if noun_frame and not own else comma
             s_i = comma + 1 if source == comma else source
             if s_i < b and ctx.cue[s_i] and is_finite(tokens[s_i]):
                 continue  # `Полиция, по данным газеты, отметила, что …`: a parenthesis

@@ -54,6 +54,14 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "that_clause: `который` stands for the noun it agrees with (`представителя "
+        "американского правительства, который заявил`)",
+        "corpora/nerel-1.1/train/16404_text.txt",
+        "CNN процитировало официального представителя",
+        None,
+        "обстоятельства исчезновения Вайнштейна",
+    ),
+    (
         "frame: a frame with no comma ends its source at a number (`По данным следствия 3 "
         "февраля … Пётр Завьялов …`): the name after it is no source",
         "corpora/nerel-1.1/train/106555_text.txt",

@@ -182,10 +182,22 @@ def _antecedent(ctx: Context, j: int, a: int) -> int | None:
     k = j - 1
     if k < a or ctx.tokens[k].text != ",":
         return None
-    for i in range(k - 1, max(a, k - 4) - 1, -1):
-        if ctx.tokens[i].pos in ("NOUN", "PROPN"):
-            return i
-    return None
+    nouns = [
+        i for i in range(k - 1, max(a, k - 4) - 1, -1) if ctx.tokens[i].pos in ("NOUN", "PROPN")
+    ]
+    # the one `который` agrees with in gender and number (`представителя американского
+    # правительства, который заявил`: the representative, not the government)
+    agreeing = [i for i in nouns if _agrees(ctx.tokens[i], ctx.tokens[j])]
+    return (agreeing or nouns or [None])[0]
+
+
+def _agrees(noun: Token, relative: Token) -> bool:
+    """Whether a noun and a relative pronoun agree in number and (singular) gender."""
+    number = relative.feats.get("Number")
+    if number is not None and noun.feats.get("Number") not in (None, number):
+        return False
+    gender = relative.feats.get("Gender")
+    return number == "Plur" or gender is None or noun.feats.get("Gender") in (None, gender)
 
 
 def _apposed_name(ctx: Context, h: int, a: int) -> int | None:

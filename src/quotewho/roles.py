@@ -1367,13 +1367,23 @@ def _not_theirs(person: Mention, role: Role, tokens: list[Token]) -> bool:
     return False
 
 
+# How far into a bracket a name may stand and still be an aside to the name before it.
+_ASIDE_REACH = 6
+
+
 def _unbracketed(people: list[Mention], tokens: list[Token]) -> Mention:
     """The last of `people`, or the name it spells in brackets: `Аарон Шварц (Aaron
-    Swartz) — американский программист, интернет-активист` is Аарон Шварц."""
+    Swartz) — американский программист, интернет-активист` is Аарон Шварц, and `Боб Дилан
+    (, при рождении Роберт Аллен Циммерман, ; род. 24 мая 1941) — американский
+    автор-исполнитель` Боб Дилан."""
     last = people[-1]
     i = _index(tokens, last.start)
-    if len(people) > 1 and 2 <= i < len(tokens) and tokens[i - 1].text == "(":
-        return people[-2] if people[-2].end == tokens[i - 2].end else last
+    opening = next(
+        (k for k in range(i - 1, max(-1, i - 1 - _ASIDE_REACH), -1) if tokens[k].text in "()"),
+        -1,
+    )
+    if len(people) > 1 and opening >= 1 and tokens[opening].text == "(":
+        return people[-2] if people[-2].end == tokens[opening - 1].end else last
     return last
 
 

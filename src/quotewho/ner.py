@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -45,7 +46,27 @@ def tag_sentences(
             mentions = rule(mentions, sent, text)
         out += mentions
     out = split_named_pairs(split_named_owners(split_owners(out)))
-    return places_read_as_people(names_seen_elsewhere(out, sents))
+    return names_typed_elsewhere(places_read_as_people(names_seen_elsewhere(out, sents)))
+
+
+def names_typed_elsewhere(mentions: list[Mention]) -> list[Mention]:
+    """`«Зенит» … нападающий Зенита`, `Феррари`: a one-word PER mention whose word the
+    document names alone more often as an organisation or a place is that organisation
+    or place, unless it is the surname of a full name there (`Джордж Вашингтон`)."""
+    surnames = {_key(m.tokens[-1]) for m in mentions if m.type == "PER" and len(m.tokens) > 1}
+    kinds: dict[str, Counter] = {}
+    for m in mentions:
+        if len(m.tokens) == 1:
+            kinds.setdefault(_key(m.tokens[0]), Counter())[m.type] += 1
+    out = []
+    for m in mentions:
+        if m.type == "PER" and len(m.tokens) == 1 and _key(m.tokens[0]) not in surnames:
+            counts = kinds[_key(m.tokens[0])]
+            kind, n = max(((k, counts[k]) for k in ("ORG", "LOC")), key=lambda x: x[1])
+            if n > counts["PER"]:
+                m = Mention(m.start, m.end, kind, m.tokens)
+        out.append(m)
+    return out
 
 
 def places_read_as_people(mentions: list[Mention]) -> list[Mention]:

@@ -748,15 +748,22 @@ def drop_documents_and_posts(mentions: list[Mention], sent: Sent, text: str) -> 
 
 
 def _title(word: Token) -> bool:
-    """`Папа`, `Генерала`, `Экс-советник`: a one-word role, no name in any reading."""
+    """`Папа`, `Генерала`, `Экс-советник`, `Пресс-агент`: a one-word role, no name in any
+    reading (of a compound pymorphy3 does not know, its last part's)."""
     lemma = parses(word.text)[0].normal_form.removeprefix(_FORMER)
-    return _known_no_name(word) and lemma in _one_word_roles()
+    last = word.text.rsplit("-", 1)[-1]
+    known = _known_no_name(word) or ("-" in word.text and _no_name(last))
+    return known and lemma in _one_word_roles()
 
 
 def _known_no_name(word: Token) -> bool:
     """A word pymorphy3 knows (an unknown one it reads as a verb may be a foreign name:
     `Мишел Темер`) and reads as no name in any reading (`Вера`, `Дон`, `Гордон`)."""
-    readings = parses(word.text)
+    return _no_name(word.text)
+
+
+def _no_name(word: str) -> bool:
+    readings = parses(word)
     return readings[0].is_known and not any(_NAMELIKE & p.tag.grammemes for p in readings)
 
 
@@ -950,8 +957,8 @@ def drop_leading_age(mentions: list[Mention], sent: Sent, text: str) -> list[Men
 
 
 def drop_leading_word(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
-    """`Космонавта Волкова`, `Митрополита Никодима`, `Отрешить Соловьева Александра
-    Васильевича`: a capitalised title (a one-word role) or infinitive opening a PER mention,
+    """`Космонавта Волкова`, `Митрополита Никодима`, `Пресс-агент Гибсона`, `Отрешить
+    Соловьева Александра Васильевича`: a capitalised title (a one-word role) or infinitive opening a PER mention,
     before a name, is no part of it; the tagger takes it in where a sentence or a
     headline opens, or in a street's name. Not a word pymorphy3 reads as a name in any
     reading, nor before an adjective (`Патриархом Болгарским`).
@@ -976,9 +983,15 @@ _FORMER = "экс-"
 
 
 def _leading_word(word: Token, after: Token) -> bool:
-    if after.pos == "ADJ" or not (_capitalised(word.text) and _capitalised(after.text)):
+    if after.pos == "ADJ" or not (_opens_capitalised(word.text) and _capitalised(after.text)):
         return False
     return _title(word) or (_known_no_name(word) and parses(word.text)[0].tag.POS == "INFN")
+
+
+def _opens_capitalised(word: str) -> bool:
+    """`Генерала`, `Экс-советник`, `Пресс-агент`: a capital, then small letters (a
+    compound's later parts are small where a sentence opens)."""
+    return word[:1].isupper() and word[1:].replace("-", "").isalpha() and word[1:].islower()
 
 
 def _initial(token: Token) -> bool:

@@ -958,10 +958,11 @@ def drop_leading_age(mentions: list[Mention], sent: Sent, text: str) -> list[Men
 
 def drop_leading_word(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
     """`Космонавта Волкова`, `Митрополита Никодима`, `Пресс-агент Гибсона`, `Отрешить
-    Соловьева Александра Васильевича`: a capitalised title (a one-word role) or infinitive opening a PER mention,
-    before a name, is no part of it; the tagger takes it in where a sentence or a
-    headline opens, or in a street's name. Not a word pymorphy3 reads as a name in any
-    reading, nor before an adjective (`Патриархом Болгарским`).
+    Соловьева Александра Васильевича`: a capitalised title (a one-word role) or
+    infinitive opening a PER mention, before a name, is no part of it; the tagger takes
+    it in where a sentence or a headline opens, or in a street's name. Not a word
+    pymorphy3 reads as a name in any reading, nor before an adjective (`Патриархом
+    Болгарским`).
     (A title that is a first name too is lost: `Эмир Кустурица`.)"""
     out = []
     for m in mentions:

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from .morph import parses
 from .places import place_names
@@ -46,7 +47,48 @@ def tag_sentences(
             mentions = rule(mentions, sent, text)
         out += mentions
     out = split_named_pairs(split_named_owners(split_owners(out)))
+    out = split_kin_owners(out, sents)
     return names_typed_elsewhere(places_read_as_people(names_seen_elsewhere(out, sents)))
+
+
+def split_kin_owners(mentions: list[Mention], sents: list[Sent]) -> list[Mention]:
+    """`сын Акихито Нарухито`, `внучка Шаймиева Камиля`: a PER mention after a kin noun
+    (`models/kin.txt`) whose first words the document names as a person elsewhere (a
+    whole name, or a full name's surname) is two people, the relative's owner and the
+    relative; the tagger runs them together. Not when it opens with a first name (`дочь
+    Юлия Скрипаль`), holds a patronymic (`внучке Тихоновой Татьяне Васильевне`) or is
+    named whole elsewhere (`супругу Мехрибан Алиеву` … `Мехрибан Алиева`): then it is
+    the relative's own name."""
+    starts = {m.start for m in mentions if m.type == "PER"}
+    before = {b.start: a for sent in sents for a, b in pairwise(sent.tokens) if b.start in starts}
+    counts = Counter(tuple(map(_key, m.tokens)) for m in mentions if m.type == "PER")
+    named = set(counts)
+    named |= {(_key(m.tokens[-1]),) for m in mentions if m.type == "PER" and len(m.tokens) > 1}
+    out = []
+    for m in mentions:
+        previous = before.get(m.start)
+        keys = tuple(map(_key, m.tokens))
+        owned = (
+            m.type == "PER"
+            and previous is not None
+            and _key(previous) in word_set("kin.txt")
+            and not _first_name(m.tokens[0])
+            and len(m.tokens[0].text) > 3  # `дочь Ван Цзюня`
+            and not any(_reading(t, "Patr") for t in m.tokens)
+            and counts[keys] == 1
+        )
+        cut = next(
+            (
+                k
+                for k in range(len(keys) - 1, 0, -1)
+                if keys[:k] in named
+                and _capitalised(m.tokens[k].text)
+                and not _initial(m.tokens[k])
+            ),
+            None,
+        )
+        out += _two_people(m, cut if owned else None)
+    return out
 
 
 def names_typed_elsewhere(mentions: list[Mention]) -> list[Mention]:

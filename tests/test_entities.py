@@ -569,3 +569,10 @@ def test_two_names_named_apart_are_split() -> None:
     )
     people = [e.text for e in quotewho.extract(text).entities if e.type == "PER"]
     assert people[1:3] == ["Рафаэль Корреа", "Эдвард Сноуден"]
+
+
+def test_a_possessed_role_before_a_dash_is_no_post() -> None:
+    """NEREL dev 598012: `Его учитель` is Виноградов's tie to another, not his post."""
+    doc = quotewho.extract("Его учитель — академик Виктор Виноградов, языковед и литературовед.")
+    person = next(p for p in doc.people if p.name == "Виктор Виноградов")
+    assert "учитель" not in {link.title for link in person.roles}

@@ -400,3 +400,12 @@ def test_json_of_odd_text_is_valid_utf8_json(nlp: Pipeline) -> None:
     text = "Он\x00 сказал\u2028«👍🏽 да\u0301»\r\n"
     dumped = nlp(text).model_dump_json()
     assert json.loads(dumped.encode("utf-8"))["text"] == text
+
+
+def test_a_bracket_holds_no_sentence_end() -> None:
+    """NEREL train 107294: razdel ends sentences after `порт.` and `род.` in the bracket."""
+    text = (
+        "Антониу Мануэл ди Оливейра Гутерреш (порт. António Manuel de Oliveira Guterres; "
+        "род. 30 апреля 1949 в Лиссабоне) — португальский политик. Он родился в Лиссабоне."
+    )
+    assert [s.text.split()[-1] for s in segment(text)] == ["политик.", "Лиссабоне."]

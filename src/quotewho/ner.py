@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from .morph import parses
 from .places import place_names
@@ -45,7 +47,68 @@ def tag_sentences(
             mentions = rule(mentions, sent, text)
         out += mentions
     out = split_named_pairs(split_named_owners(split_owners(out)))
-    return places_read_as_people(names_seen_elsewhere(out, sents))
+    out = split_kin_owners(out, sents)
+    return names_typed_elsewhere(places_read_as_people(names_seen_elsewhere(out, sents)))
+
+
+def split_kin_owners(mentions: list[Mention], sents: list[Sent]) -> list[Mention]:
+    """`сын Акихито Нарухито`, `внучка Шаймиева Камиля`: a PER mention after a kin noun
+    (`models/kin.txt`) whose first words the document names as a person elsewhere (a
+    whole name, or a full name's surname) is two people, the relative's owner and the
+    relative; the tagger runs them together. Not when it opens with a first name (`дочь
+    Юлия Скрипаль`), holds a patronymic (`внучке Тихоновой Татьяне Васильевне`) or is
+    named whole elsewhere (`супругу Мехрибан Алиеву` … `Мехрибан Алиева`): then it is
+    the relative's own name."""
+    starts = {m.start for m in mentions if m.type == "PER"}
+    before = {b.start: a for sent in sents for a, b in pairwise(sent.tokens) if b.start in starts}
+    counts = Counter(tuple(map(_key, m.tokens)) for m in mentions if m.type == "PER")
+    named = set(counts)
+    named |= {(_key(m.tokens[-1]),) for m in mentions if m.type == "PER" and len(m.tokens) > 1}
+    out = []
+    for m in mentions:
+        previous = before.get(m.start)
+        keys = tuple(map(_key, m.tokens))
+        owned = (
+            m.type == "PER"
+            and previous is not None
+            and _key(previous) in word_set("kin.txt")
+            and not _first_name(m.tokens[0])
+            and len(m.tokens[0].text) > 3  # `дочь Ван Цзюня`
+            and not any(_reading(t, "Patr") for t in m.tokens)
+            and counts[keys] == 1
+        )
+        cut = next(
+            (
+                k
+                for k in range(len(keys) - 1, 0, -1)
+                if keys[:k] in named
+                and _capitalised(m.tokens[k].text)
+                and not _initial(m.tokens[k])
+            ),
+            None,
+        )
+        out += _two_people(m, cut if owned else None)
+    return out
+
+
+def names_typed_elsewhere(mentions: list[Mention]) -> list[Mention]:
+    """`«Зенит» … нападающий Зенита`, `Феррари`: a one-word PER mention whose word the
+    document names alone more often as an organisation or a place is that organisation
+    or place, unless it is the surname of a full name there (`Джордж Вашингтон`)."""
+    surnames = {_key(m.tokens[-1]) for m in mentions if m.type == "PER" and len(m.tokens) > 1}
+    kinds: dict[str, Counter] = {}
+    for m in mentions:
+        if len(m.tokens) == 1:
+            kinds.setdefault(_key(m.tokens[0]), Counter())[m.type] += 1
+    out = []
+    for m in mentions:
+        if m.type == "PER" and len(m.tokens) == 1 and _key(m.tokens[0]) not in surnames:
+            counts = kinds[_key(m.tokens[0])]
+            kind, n = max(((k, counts[k]) for k in ("ORG", "LOC")), key=lambda x: x[1])
+            if n > counts["PER"]:
+                m = Mention(m.start, m.end, kind, m.tokens)
+        out.append(m)
+    return out
 
 
 def places_read_as_people(mentions: list[Mention]) -> list[Mention]:
@@ -727,15 +790,22 @@ def drop_documents_and_posts(mentions: list[Mention], sent: Sent, text: str) -> 
 
 
 def _title(word: Token) -> bool:
-    """`Папа`, `Генерала`, `Экс-советник`: a one-word role, no name in any reading."""
+    """`Папа`, `Генерала`, `Экс-советник`, `Пресс-агент`: a one-word role, no name in any
+    reading (of a compound pymorphy3 does not know, its last part's)."""
     lemma = parses(word.text)[0].normal_form.removeprefix(_FORMER)
-    return _known_no_name(word) and lemma in _one_word_roles()
+    last = word.text.rsplit("-", 1)[-1]
+    known = _known_no_name(word) or ("-" in word.text and _no_name(last))
+    return known and lemma in _one_word_roles()
 
 
 def _known_no_name(word: Token) -> bool:
     """A word pymorphy3 knows (an unknown one it reads as a verb may be a foreign name:
     `Мишел Темер`) and reads as no name in any reading (`Вера`, `Дон`, `Гордон`)."""
-    readings = parses(word.text)
+    return _no_name(word.text)
+
+
+def _no_name(word: str) -> bool:
+    readings = parses(word)
     return readings[0].is_known and not any(_NAMELIKE & p.tag.grammemes for p in readings)
 
 
@@ -929,11 +999,12 @@ def drop_leading_age(mentions: list[Mention], sent: Sent, text: str) -> list[Men
 
 
 def drop_leading_word(mentions: list[Mention], sent: Sent, text: str) -> list[Mention]:
-    """`Космонавта Волкова`, `Митрополита Никодима`, `Отрешить Соловьева Александра
-    Васильевича`: a capitalised title (a one-word role) or infinitive opening a PER mention,
-    before a name, is no part of it; the tagger takes it in where a sentence or a
-    headline opens, or in a street's name. Not a word pymorphy3 reads as a name in any
-    reading, nor before an adjective (`Патриархом Болгарским`).
+    """`Космонавта Волкова`, `Митрополита Никодима`, `Пресс-агент Гибсона`, `Отрешить
+    Соловьева Александра Васильевича`: a capitalised title (a one-word role) or
+    infinitive opening a PER mention, before a name, is no part of it; the tagger takes
+    it in where a sentence or a headline opens, or in a street's name. Not a word
+    pymorphy3 reads as a name in any reading, nor before an adjective (`Патриархом
+    Болгарским`).
     (A title that is a first name too is lost: `Эмир Кустурица`.)"""
     out = []
     for m in mentions:
@@ -955,9 +1026,15 @@ _FORMER = "экс-"
 
 
 def _leading_word(word: Token, after: Token) -> bool:
-    if after.pos == "ADJ" or not (_capitalised(word.text) and _capitalised(after.text)):
+    if after.pos == "ADJ" or not (_opens_capitalised(word.text) and _capitalised(after.text)):
         return False
     return _title(word) or (_known_no_name(word) and parses(word.text)[0].tag.POS == "INFN")
+
+
+def _opens_capitalised(word: str) -> bool:
+    """`Генерала`, `Экс-советник`, `Пресс-агент`: a capital, then small letters (a
+    compound's later parts are small where a sentence opens)."""
+    return word[:1].isupper() and word[1:].replace("-", "").isalpha() and word[1:].islower()
 
 
 def _initial(token: Token) -> bool:

@@ -919,6 +919,16 @@ def _same_case(role: Role, other: Role) -> bool:
 # Words that add a role to the next one: `вице-президента Лукойла, а ныне члена Совета
 # Федерации … Ралифа Сафина`.
 _ADDED = ([",", "а", "ныне"], [",", "а", "также"])
+# A dash between two roles in one case joins two posts of one person: `начальник Главного
+# штаба — первый замглавнокомандующего Сухопутными войсками генерал-лейтенант Сергей Скоков`.
+_DASHES = (["—"], ["–"], ["-"])
+
+
+def _possessed(role: Role, tokens: list[Token]) -> bool:
+    """`Его учитель — академик Виктор Виноградов`: a role after a possessive is the
+    person's tie to someone else, not a post."""
+    i = _index(tokens, role.tokens[0].start)
+    return i > 0 and tokens[i - 1].text.lower() in POSSESSIVES
 
 
 def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[Link]:
@@ -939,8 +949,9 @@ def link_roles(sent: Sent, roles: list[Role], mentions: list[Mention]) -> list[L
         words = [t.text for t in between if t.pos != "ADJ" or t.text in ",и"]
         joined = (
             nxt in linked
-            and (words in ([], ["и"], *_ADDED) or (words == [","] and not role.plural))
-            and (words != [] or _same_case(role, roles[nxt]))
+            and (words in ([], ["и"], *_ADDED, *_DASHES) or (words == [","] and not role.plural))
+            and (words not in ([], *_DASHES) or _same_case(role, roles[nxt]))
+            and (words not in _DASHES or not _possessed(role, sent.tokens))
         )
         # `Олег Тактаров, продюсер и актер Игорь Жижикин`: a role joined to the next by `и`
         # is that role's people's, not the name's before it
@@ -1367,13 +1378,23 @@ def _not_theirs(person: Mention, role: Role, tokens: list[Token]) -> bool:
     return False
 
 
+# How far into a bracket a name may stand and still be an aside to the name before it.
+_ASIDE_REACH = 6
+
+
 def _unbracketed(people: list[Mention], tokens: list[Token]) -> Mention:
     """The last of `people`, or the name it spells in brackets: `Аарон Шварц (Aaron
-    Swartz) — американский программист, интернет-активист` is Аарон Шварц."""
+    Swartz) — американский программист, интернет-активист` is Аарон Шварц, and `Боб Дилан
+    (, при рождении Роберт Аллен Циммерман, ; род. 24 мая 1941) — американский
+    автор-исполнитель` Боб Дилан."""
     last = people[-1]
     i = _index(tokens, last.start)
-    if len(people) > 1 and 2 <= i < len(tokens) and tokens[i - 1].text == "(":
-        return people[-2] if people[-2].end == tokens[i - 2].end else last
+    opening = next(
+        (k for k in range(i - 1, max(-1, i - 1 - _ASIDE_REACH), -1) if tokens[k].text in "()"),
+        -1,
+    )
+    if len(people) > 1 and opening >= 1 and tokens[opening].text == "(":
+        return people[-2] if people[-2].end == tokens[opening - 1].end else last
     return last
 
 

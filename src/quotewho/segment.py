@@ -19,6 +19,11 @@ MAX_SENTENCE_TOKENS = 150
 # the ASCII separators; a headline ended by a bare \r is still not glued to the next line.
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _CUT_AFTER = frozenset({",", ";", ":", "—", "–", "-", ")"})
+# razdel ends a sentence after an abbreviation or a semicolon even inside brackets
+# (`Гутерреш (порт. António …; род. 30 апреля 1949) — португальский политик`): a
+# bracket that closes within this many characters on the same line is one aside, and the
+# sentence around it goes on. Longer brackets can hold whole sentences of their own.
+MAX_ASIDE_CHARS = 150
 
 
 @dataclass(slots=True)
@@ -94,15 +99,39 @@ def split_long(tokens: list[Token], limit: int = MAX_SENTENCE_TOKENS) -> Iterato
         yield tokens[start:]
 
 
+def inside_aside(line: str, stop: int) -> bool:
+    """A sentence break at `stop` falls inside a short bracket that closes later on."""
+    opened = line.rfind("(", 0, stop)
+    if opened < 0 or line.find(")", opened, stop) >= 0:
+        return False
+    closed = line.find(")", stop)
+    return closed >= 0 and closed - opened <= MAX_ASIDE_CHARS
+
+
+def sentences(line: str) -> Iterator[tuple[int, int]]:
+    """razdel's sentences of one line as (start, stop), joined across breaks in an aside."""
+    start = stop = -1
+    for sentence in sentenize(line):
+        if start < 0:
+            start = sentence.start
+        elif not inside_aside(line, stop):
+            yield start, stop
+            start = sentence.start
+        stop = sentence.stop
+    if start >= 0:
+        yield start, stop
+
+
 def segment(text: str) -> list[Sent]:
     """Sentences of `text` with their tokens; offsets are into `text`."""
     out: list[Sent] = []
     for line_start, line in lines(text):
-        for sentence in sentenize(line):
-            base = line_start + sentence.start
+        for sent_start, sent_stop in sentences(line):
+            base = line_start + sent_start
+            sentence_text = line[sent_start:sent_stop]
             tokens = [
-                Token(base + start, base + end, sentence.text[start:end])
-                for start, end in token_spans(sentence.text)
+                Token(base + start, base + end, sentence_text[start:end])
+                for start, end in token_spans(sentence_text)
             ]
             for piece in split_long(tokens):
                 start, end = piece[0].start, piece[-1].end

@@ -6,9 +6,11 @@ NEREL ties a person to an organisation where no position is named: `Звезда
 organisation mention of one sentence that the role links do not already tie is a
 candidate; a logistic regression over binary features (order, distance, the words and
 verbs between, the preposition before the organisation, cases, whether a role of the
-person's lies between or holds the organisation) scores it. The weights are
-`models/workplaces.json`, trained on NEREL 1.1 train by `scripts/train_workplaces.py`;
-scoring is a sum of weights (`linker.Weights`), no library.
+person's lies between or holds the organisation) scores it. An organisation of a
+sentence that names nobody is a candidate with the person named last before it
+(`previous_candidates`: biographies go on without the name), scored on features of its
+own (`far:`). The weights are `models/workplaces.json`, trained on NEREL 1.1 train by
+`scripts/train_workplaces.py`; scoring is a sum of weights (`linker.Weights`), no library.
 """
 
 from __future__ import annotations

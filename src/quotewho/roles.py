@@ -1454,7 +1454,11 @@ def verb_links(
         else:
             continue
         org = _organisation_at(tokens, j, orgs) or _body_at(tokens, j, mentions)
-        person = _subject(tokens, i, mentions) or _pronoun_subject(tokens, i, mentions, before)
+        person = (
+            _subject(tokens, i, mentions)
+            or _pronoun_subject(tokens, i, mentions, before)
+            or _unnamed_subject(tokens, i, mentions, before, text)
+        )
         if org is None or person is None:
             continue
         out.append(_cue_link(title, person, org, verb.start, verb.end, text))
@@ -1524,6 +1528,36 @@ def _pronoun_subject(
         return None
     people = [m for m in [*before, *mentions] if m.type == "PER" and m.end <= tokens[k].start]
     return people[-1] if people else None
+
+
+def _unnamed_subject(
+    tokens: list[Token], i: int, mentions: list[Mention], before: list[Mention], text: str
+) -> Mention | None:
+    """`Его отец, Ван Чжэнь, родился в бедности … . В 1927 году … вступил в Коммунистическую
+    партию, служил в Красной армии`, `С 1967 года работал в Московском драматическом
+    театре`: a biography's past-tense verb with no subject before it in its sentence (no
+    nominative word, no name) is the person's named last in the sentences before, when
+    the verb's gender fits theirs; a name in brackets is another name of the one before
+    it (`Михаил Семёнович Светин (при рождении Михаил Соломонович Гольцман)`)."""
+    verb = tokens[i]
+    gender = verb.feats.get("Gender")
+    if verb.feats.get("VerbForm") != "Fin" or verb.feats.get("Tense") != "Past" or not gender:
+        return None
+    if any(m.type == "PER" and m.start < verb.start for m in mentions):
+        return None
+    if any(t.pos in ("NOUN", "PROPN", "PRON") and t.feats.get("Case") == "Nom" for t in tokens[:i]):
+        return None
+    people = [m for m in before if m.type == "PER" and not _bracketed(m, text)]
+    if not people:
+        return None
+    named = people[-1].tokens[0].feats.get("Gender")
+    return None if named and named != gender else people[-1]
+
+
+def _bracketed(mention: Mention, text: str) -> bool:
+    """Whether a mention stands inside brackets opened in its sentence."""
+    opened = text.rfind("(", 0, mention.start)
+    return opened > max(text.rfind(")", 0, mention.start), text.rfind(". ", 0, mention.start))
 
 
 def _organisation_at(tokens: list[Token], j: int, orgs: dict[int, Mention]) -> Mention | None:

@@ -6,9 +6,11 @@ NEREL ties a person to an organisation where no position is named: `Звезда
 organisation mention of one sentence that the role links do not already tie is a
 candidate; a logistic regression over binary features (order, distance, the words and
 verbs between, the preposition before the organisation, cases, whether a role of the
-person's lies between or holds the organisation) scores it. The weights are
-`models/workplaces.json`, trained on NEREL 1.1 train by `scripts/train_workplaces.py`;
-scoring is a sum of weights (`linker.Weights`), no library.
+person's lies between or holds the organisation) scores it. An organisation of a
+sentence that names nobody is a candidate with the person named last before it
+(`previous_candidates`: biographies go on without the name), scored on features of its
+own (`far:`). The weights are `models/workplaces.json`, trained on NEREL 1.1 train by
+`scripts/train_workplaces.py`; scoring is a sum of weights (`linker.Weights`), no library.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Candidate:
     own_roles: list[Mention]  # roles the role links give this person in the sentence
     other_roles: list[Mention]  # roles the role links give others in the sentence
     has_workplace: bool  # whether a role link already gives the person an organisation
+    back: int = 0  # how many sentences before the organisation's the person is named
 
 
 def candidates(
@@ -87,6 +90,52 @@ def candidates(
                 )
 
 
+# How many sentences back the person of an organisation in a sentence naming nobody may be.
+PREVIOUS_SENTENCES = 3
+
+
+def previous_candidates(
+    by_sentence: list[tuple[Sent, list[Mention]]],
+    roles_of: dict[tuple[int, int], list[Mention]],
+    tied: set[tuple[int, int, int, int]],
+) -> Iterator[Candidate]:
+    """`Владимир Булавин родился в 1953 году … . С 1975 по 1977 работал … завода
+    «Восход»`, `Он работал на радио «Маяк»`: each organisation of a sentence that names
+    no person, paired with the person named last in the sentences before it (up to
+    `PREVIOUS_SENTENCES` back); biographies go on without the name."""
+    placed = {(p_start, p_end) for p_start, p_end, *_ in tied}
+    starts = [sent.start for sent, _ in by_sentence]
+    linked: dict[int, list[tuple[tuple[int, int], Mention]]] = {}
+    for key, rs in roles_of.items():
+        for r in rs:
+            linked.setdefault(bisect_right(starts, r.start) - 1, []).append((key, r))
+    last: Mention | None = None
+    at = -1  # the sentence `last` is named in
+    for k, (sent, inside) in enumerate(by_sentence):
+        people = [m for m in inside if m.type == "PER"]
+        if people:
+            last, at = people[-1], k
+            continue
+        if last is None or k - at > PREVIOUS_SENTENCES:
+            continue
+        roles = linked.get(k, [])
+        own = [r for key, r in roles if key == (last.start, last.end)]
+        others = [r for key, r in roles if key != (last.start, last.end)]
+        for org in (m for m in inside if m.type == "ORG"):
+            if (last.start, last.end, org.start, org.end) in tied:
+                continue
+            yield Candidate(
+                last,
+                org,
+                sent.tokens,
+                inside,
+                own,
+                others,
+                (last.start, last.end) in placed,
+                k - at,
+            )
+
+
 def _bucket(n: int) -> str:
     for limit in (0, 1, 2, 3, 5, 8, 12, 20):
         if n <= limit:
@@ -104,6 +153,8 @@ def _case(token: Token) -> str:
 
 def features(c: Candidate) -> list[str]:
     """The binary features of one candidate: the names of those that hold."""
+    if c.back:
+        return _previous_features(c)
     after = c.org.start >= c.person.end
     first, second = (c.person, c.org) if after else (c.org, c.person)
     side = "after" if after else "before"
@@ -125,6 +176,48 @@ def features(c: Candidate) -> list[str]:
         out.append(f"{kind}_between={min(2, sum(m.type == kind for m in others))}")
     out.append(f"nearest={nearest(c.mentions, c.person, c.org)}")
     out += _role_features(c, first, second)
+    return out
+
+
+_PRONOUNS = {"он": "Masc", "она": "Fem"}
+
+
+def _previous_features(c: Candidate) -> list[str]:
+    """The features of a person named sentences before the organisation's (`back`): how
+    the organisation's sentence speaks of someone (a pronoun, a verb with no subject
+    before it, a role noun), the verbs and words before the organisation, its roles."""
+    before = [t for t in c.tokens if t.end <= c.org.start]
+    gender = c.person.tokens[0].feats.get("Gender", "-")
+    verbs = [t for t in before if t.pos in ("VERB", "AUX")]
+    roles = [m for m in c.mentions if m.type == "ROLE"]
+    subject = next(
+        (t for t in before if t.pos in ("NOUN", "PROPN", "PRON") and t.feats.get("Case") == "Nom"),
+        None,
+    )
+    if subject is None:
+        opener = "none"
+    elif subject.text.lower() in _PRONOUNS:
+        opener = "pronoun:" + ("agrees" if _PRONOUNS[subject.text.lower()] == gender else "other")
+    elif subject.pos == "NOUN" and any(r.start <= subject.start < r.end for r in roles):
+        opener = "role"
+    else:
+        opener = "other"
+    out = [
+        "far:bias",
+        f"far:back={c.back}",
+        f"far:opener={opener}",
+        f"far:orgs={min(3, sum(m.type == 'ORG' for m in c.mentions))}",
+        f"far:first_org={not any(m.type == 'ORG' and m.end <= c.org.start for m in c.mentions)}",
+        f"far:has_workplace={c.has_workplace}",
+        f"far:own_role={bool(c.own_roles)}",
+        f"far:other_role={bool(c.other_roles)}",
+        f"far:in_role={any(r.start <= c.org.start and c.org.end <= r.end for r in roles)}",
+    ]
+    out += [f"far:verb={_word(t)}" for t in verbs[:3]]
+    if verbs:
+        agrees = verbs[0].feats.get("Gender") in (None, gender)
+        out.append(f"far:verb_gender={agrees}")
+    out += [f"far:{f}" for f in _context_features(c) if not f.startswith("person_")]
     return out
 
 
@@ -215,7 +308,8 @@ def document_candidates(
             if org.start < where.end and where.start < org.end:
                 person = link.person_mention
                 tied.add((person.start, person.end, org.start, org.end))
-    return candidates(by_sentence, roles_of, tied)
+    yield from candidates(by_sentence, roles_of, tied)
+    yield from previous_candidates(by_sentence, roles_of, tied)
 
 
 def workplace_links(

@@ -5,8 +5,9 @@ verbs); NEREL links many pairs no such pattern covers: `дочь маршала 
 `Политолог и медиаменеджер Игорь Малашенко`, `художественному руководителю … театра
 Сатиры, полному кавалеру ордена … Александру Ширвиндту`. Each pair of a person mention and
 a role of its sentence or of the next few is a candidate; a logistic regression over
-binary features (distance, what lies between, cases, the words around, whether the rules
-linked them, how often the text names the person) scores it. The weights are
+binary features (distance, what lies between, cases and genders, the words around, whether
+a name stands by the role, whether the rules linked them, how often the text names the
+person) scores it. The weights are
 `models/links.json`, trained on NEREL 1.1 train by `scripts/train_links.py`; scoring is a
 sum of weights, no library.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,6 +41,9 @@ _PUNCTUATION = {",": "comma", "—": "dash", "–": "dash", "-": "dash", "(": "o
 _QUOTE_MARKS = frozenset('«»„“”"')
 # Pronouns that carry a person named before into a later sentence (`он был назначен …`).
 _PRONOUNS = frozenset({"он", "она", "его", "ее", "её"})
+
+# An age before a role: `47-летнего журналиста`, `94-летнему политику`.
+_AGE = re.compile(r"\d+-летн")
 
 
 @dataclass
@@ -242,8 +247,37 @@ def _role_features(c: Candidate) -> list[str]:
         f"organisation={role.organisation is not None}",
         f"upper={role.tokens[0].text[:1].isupper()}",
         f"head={title[0].lemma}",
-        f"previous={before.lemma if before is not None else '^'}",
+        f"previous={_lemma(before)}",
+        f"named={_named(c)}",
+        f"gender={_genders(c)}",
     ]
+
+
+def _genders(c: Candidate) -> str:
+    """The grammatical genders of the role's head and of the person's first word:
+    `Теннисистку` is no man's, though `президент` may be a woman's."""
+    role, person = c.role.title[0], c.person.tokens[0]
+    return f"{role.feats.get('Gender', '-')}/{person.feats.get('Gender', '-')}"
+
+
+def _lemma(token: Token | None) -> str:
+    """A token's lemma, `<age>` for all of `47-летнего`, `94-летний` (`47-летнего журналиста`
+    stands for someone named before), `^` for none."""
+    if token is None:
+        return "^"
+    return "<age>" if _AGE.match(token.text) else token.lemma
+
+
+def _named(c: Candidate) -> bool:
+    """Whether another name stands right by the role (`продюсер Харви Вайнштейн`,
+    `Вайнштейн, продюсер`): a role with none is free to stand for someone named earlier
+    (`курящего философа`, `сын бывшего разведчика`)."""
+    return any(
+        m.type == "PER"
+        and m is not c.person
+        and (0 <= m.start - c.role.end <= 2 or 0 <= c.role.start - m.end <= 2)
+        for m in c.mentions
+    )
 
 
 def _token_before(tokens: list[Token], offset: int) -> Token | None:
@@ -258,7 +292,7 @@ def _later_sentence_features(c: Candidate) -> list[str]:
     role, title = c.role, c.role.title
     own = [t for t in c.tokens if c.opening <= t.start and t.end <= role.start]
     verb = next((t.lemma for t in reversed(own[-4:]) if t.pos in ("VERB", "AUX")), "-")
-    before = own[-1].lemma if own else "^"
+    before = _lemma(own[-1]) if own else "^"
     return [
         f"distance={c.sentences}",
         f"case={_case(title[0])}",
@@ -271,6 +305,10 @@ def _later_sentence_features(c: Candidate) -> list[str]:
         f"previous={before}",
         f"head={title[0].lemma}",
         f"salience={c.salience}",
+        f"named={_named(c)}",
+        f"gender={_genders(c)}",
+        # `Новый эмир в среду …`: a role whose sentence names nobody stands for someone
+        f"alone={not any(m.type == 'PER' and m.start >= c.opening for m in c.mentions)}",
     ]
 
 

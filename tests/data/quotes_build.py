@@ -54,6 +54,20 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "frame: `по официальным данным` right before a verb names no one, comma or not",
+        "corpora/nerel-1.1/train/154509_text.txt",
+        "В воскресенье, 1 апреля 2018 года",
+        None,
+        "погибло около 60 человек",
+    ),
+    (
+        "that_clause: `упрекают X в том, что`",
+        "corpora/nerel-1.1/train/158389_text.txt",
+        "Некоторые наблюдатели упрекают",
+        None,
+        "она не «подыграла»",
+    ),
+    (
         "that_clause: `который` stands for the noun it agrees with (`представителя "
         "американского правительства, который заявил`)",
         "corpora/nerel-1.1/train/16404_text.txt",

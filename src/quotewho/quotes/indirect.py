@@ -299,13 +299,16 @@ def _participle(token: Token) -> bool:
 
 
 def _unpunctuated(ctx: Context, k: int, f_end: int, b: int) -> bool:
-    """A frame opening its sentence with no comma after it and no source in the genitive
-    (`По имеющейся информации 46 детей … могут остаться без семей`): the content follows."""
+    """A frame with no comma after it and no source in the genitive, opening its sentence
+    (`По имеющейся информации 46 детей … могут остаться без семей`) or before a verb
+    anywhere: the content follows."""
     a = ctx.sentence_range(k)[0]
-    if k != a or f_end >= b - 2 or ctx.tokens[f_end - 1].pos != "NOUN":
+    if f_end >= b - 2 or ctx.tokens[f_end - 1].pos != "NOUN":
         return False  # not `Как сообщил источник …`, whose source follows the verb
     after = ctx.tokens[f_end]
-    return (
+    if is_finite(after):
+        return True  # `в котором, по официальным данным погибло около 60 человек`
+    return k == a and (
         after.pos in ("NUM", "NOUN", "ADJ", "DET", "PRON")
         and after.feats.get("Case") != "Gen"
         and ctx.entity_at(after.start, after.end, ("PER", "ORG")) is None

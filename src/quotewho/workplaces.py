@@ -47,6 +47,20 @@ class Candidate:
     back: int = 0  # how many sentences before the organisation's the person is named
 
 
+def _linked_by_sentence(
+    by_sentence: list[tuple[Sent, list[Mention]]],
+    roles_of: dict[tuple[int, int], list[Mention]],
+) -> dict[int, list[tuple[tuple[int, int], Mention]]]:
+    """The linked role mentions of each sentence (by its index) with their person's
+    offsets, found once: per person it was quadratic."""
+    starts = [sent.start for sent, _ in by_sentence]
+    linked: dict[int, list[tuple[tuple[int, int], Mention]]] = {}
+    for key, rs in roles_of.items():
+        for r in rs:
+            linked.setdefault(bisect_right(starts, r.start) - 1, []).append((key, r))
+    return linked
+
+
 def candidates(
     by_sentence: list[tuple[Sent, list[Mention]]],
     roles_of: dict[tuple[int, int], list[Mention]],
@@ -56,12 +70,7 @@ def candidates(
     `tied` (person and organisation offsets the role links give) lacks; `roles_of` holds
     the role mentions linked to each person mention."""
     placed = {(p_start, p_end) for p_start, p_end, *_ in tied}
-    # the linked roles of each sentence, found once (per person it was quadratic)
-    starts = [sent.start for sent, _ in by_sentence]
-    linked: dict[int, list[tuple[tuple[int, int], Mention]]] = {}
-    for key, rs in roles_of.items():
-        for r in rs:
-            linked.setdefault(bisect_right(starts, r.start) - 1, []).append((key, r))
+    linked = _linked_by_sentence(by_sentence, roles_of)
     for k, (sent, inside) in enumerate(by_sentence):
         people = [m for m in inside if m.type == "PER"]
         orgs = [m for m in inside if m.type == "ORG"]
@@ -104,11 +113,7 @@ def previous_candidates(
     no person, paired with the person named last in the sentences before it (up to
     `PREVIOUS_SENTENCES` back); biographies go on without the name."""
     placed = {(p_start, p_end) for p_start, p_end, *_ in tied}
-    starts = [sent.start for sent, _ in by_sentence]
-    linked: dict[int, list[tuple[tuple[int, int], Mention]]] = {}
-    for key, rs in roles_of.items():
-        for r in rs:
-            linked.setdefault(bisect_right(starts, r.start) - 1, []).append((key, r))
+    linked = _linked_by_sentence(by_sentence, roles_of)
     last: Mention | None = None
     at = -1  # the sentence `last` is named in
     for k, (sent, inside) in enumerate(by_sentence):

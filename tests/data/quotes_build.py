@@ -54,6 +54,14 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "frame: a name in wiki italics after its common noun (`По данным газеты ''The "
+        "Washington Post''`)",
+        "corpora/nerel-1.1/train/109263_text.txt",
+        "По данным газеты ''The Washington Post''",
+        None,
+        "он преуспел и сколотил состояние",
+    ),
+    (
         "frame: `по официальным данным` right before a verb names no one, comma or not",
         "corpora/nerel-1.1/train/154509_text.txt",
         "В воскресенье, 1 апреля 2018 года",

@@ -95,6 +95,8 @@ def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
             b += 1  # `газеты Corriere della Sera`: a name's lower-case word
         elif t.text in '«"„“' and (close := _closing(ctx, b, limit)) is not None:
             b = close + 1  # `газета «Труд»`, `агентство «Интерфакс»`
+        elif t.text == "'" and b + 1 < limit and tokens[b + 1].text == "'":
+            b += 2  # wiki italics around a name: `газеты ''The Washington Post''`
         else:
             break
     return a, b
@@ -233,7 +235,7 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         and _closing(ctx, h + 1, b) == b - 1
     ):
         b = h + 1  # `В уфимской мэрии "Ъ" сообщили`: the outlet in marks is the one told
-    name = nominative_phrase(ctx, a, b)
+    name = nominative_phrase(ctx, a, b).replace("''", "")  # wiki italics are no part of it
     if kind == "descriptor" and h + 4 < b and _closing(ctx, h + 1, b) == h + 3:
         # `Источник "Ъ" в правительстве`: the outlet is whom the source spoke to
         name = nominative_phrase(ctx, a, h + 1) + " " + nominative_phrase(ctx, h + 4, b, False)

@@ -54,6 +54,29 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "frame: `из` joins the source's phrase (`По словам представителя из окружения пары`)",
+        "corpora/nerel-1.1/train/524786_text.txt",
+        "По словам представителя из окружения пары",
+        None,
+        "союз заключён в начале декабря",
+    ),
+    (
+        "frame: with no comma the source ends at a nominative noun (`По словам очевидцев "
+        "пешеходы стояли`)",
+        "corpora/nerel-1.1/train/21013_text.txt",
+        "По словам очевидцев пешеходы",
+        None,
+        "пешеходы стояли возле остановки",
+    ),
+    (
+        "frame: with no comma and no source, a preposition opens the content (`По последним "
+        "данным на борту теплохода`)",
+        "corpora/nerel-1.1/train/15063_text.txt",
+        "Напомним, 10 июля 2011г.",
+        None,
+        "на борту теплохода находился 201 человек",
+    ),
+    (
         "frame: a name in wiki italics after its common noun (`По данным газеты ''The "
         "Washington Post''`)",
         "corpora/nerel-1.1/train/109263_text.txt",

@@ -260,16 +260,17 @@ def _frame_at(ctx: Context, k: int, b: int) -> tuple[int, int] | None:
 
 
 def source_end(ctx: Context, a: int, b: int) -> int:
-    """Where a frame's source ends within [a, b): at a number after its head noun (`По
-    данным следствия 3 февраля … Пётр Завьялов ударил`: the content follows a frame with
-    no comma, and the name in it is no source)."""
+    """Where a frame's source ends within [a, b): at a number or a nominative noun after
+    its head noun (`По данным следствия 3 февраля … Пётр Завьялов ударил`: the content
+    follows a frame with no comma, and the name in it is no source)."""
     tokens = ctx.tokens
     head = next((j for j in range(a, b) if tokens[j].pos in ("NOUN", "PROPN")), b)
     for j in range(head + 1, b):
         token = tokens[j]
         named = ctx.entity_at(token.start, token.end, ("PER", "ORG", "LOC"))
-        if (token.pos == "NUM" or token.text[:1].isdigit()) and not named:
-            return j
+        subject = token.pos == "NOUN" and token.feats.get("Case") == "Nom"
+        if (token.pos == "NUM" or token.text[:1].isdigit() or subject) and not named:
+            return j  # `По словам очевидцев пешеходы стояли …`
     return b
 
 
@@ -298,6 +299,10 @@ def _participle(token: Token) -> bool:
     return token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
 
 
+# Prepositions that may still lead to a frame's source (`по данным из Минздрава`).
+_SOURCE_PREPOSITIONS = frozenset({"из", "от", "у", "со", "с"})
+
+
 def _unpunctuated(ctx: Context, k: int, f_end: int, b: int) -> bool:
     """A frame with no comma after it and no source in the genitive, opening its sentence
     (`По имеющейся информации 46 детей … могут остаться без семей`) or before a verb
@@ -308,6 +313,8 @@ def _unpunctuated(ctx: Context, k: int, f_end: int, b: int) -> bool:
     after = ctx.tokens[f_end]
     if is_finite(after):
         return True  # `в котором, по официальным данным погибло около 60 человек`
+    if k == a and after.pos == "ADP" and after.text.lower() not in _SOURCE_PREPOSITIONS:
+        return True  # `По последним данным на борту теплохода находился 201 человек`
     return k == a and (
         after.pos in ("NUM", "NOUN", "ADJ", "DET", "PRON")
         and after.feats.get("Case") != "Gen"

@@ -81,7 +81,7 @@ def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
             b += 1
         elif (
             t.pos == "ADP"
-            and t.text.lower() in {"в", "от", "при"}
+            and t.text.lower() in {"в", "от", "при", "из"}  # `представителя из окружения пары`
             and b + 1 < limit
             and tokens[b + 1].pos in ("NOUN", "PROPN", "ADJ")
             and tokens[b + 1].lemma not in cue_nouns()  # `премьер в речи перед министрами`

@@ -54,6 +54,14 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "that_clause: the content ends before another subject's naming (`…, в ответ Онищенко "
+        "назвал её «странным персонажем»`)",
+        "corpora/nerel-1.1/train/41445_text.txt",
+        "Именно Ольга Голодец 22 октября",
+        None,
+        "Геннадий Онищенко покинет свой пост",
+    ),
+    (
         "frame: `из` joins the source's phrase (`По словам представителя из окружения пары`)",
         "corpora/nerel-1.1/train/524786_text.txt",
         "По словам представителя из окружения пары",

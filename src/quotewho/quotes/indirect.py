@@ -161,6 +161,8 @@ def content_end(ctx: Context, i: int, b: int) -> int:
         )
         if any(ctx.cue[n] and _takes_clause(ctx, n, b) for n in range(k, stop)):
             return j
+        if any(_names_after_subject(ctx, k, n) for n in range(k, stop)):
+            return j  # `…, в ответ Онищенко назвал её «странным персонажем»`
         if k < b and ((ctx.cue[k] and is_finite(tokens[k])) or _frame_at(ctx, k, b)):
             return j
     while b > i and (tokens[b - 1].text in SENTENCE_END or tokens[b - 1].text in {",", ";", ":"}):
@@ -180,6 +182,15 @@ def _aside_end(ctx: Context, first: int, end: int) -> int:
         if tokens[j].text == "," and k < end and is_finite(tokens[k]):
             return j
     return end
+
+
+def _names_after_subject(ctx: Context, k: int, n: int) -> bool:
+    """Whether token `n` is a finite naming cue (`назвал`) with a nominative name or
+    pronoun before it from token `k`: another report, by its own subject."""
+    tokens = ctx.tokens
+    if tokens[n].lemma not in naming_cues() or not is_finite(tokens[n]):
+        return False
+    return any(t.feats.get("Case") == "Nom" and (t.pos in ("PROPN", "PRON")) for t in tokens[k:n])
 
 
 def _takes_clause(ctx: Context, i: int, b: int) -> bool:

@@ -54,6 +54,13 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "that_clause: `Правозащитные организации` are bodies of a kind, not the body named last",
+        "corpora/factrueval-2016/devset/book_1256.txt",
+        "Как сообщает Agence France-Presse",
+        "Правозащитные организации выступают",
+        "они часто нарушают права женщин",
+    ),
+    (
         "that_clause: the content ends before another subject's naming (`…, в ответ Онищенко "
         "назвал её «странным персонажем»`)",
         "corpora/nerel-1.1/train/41445_text.txt",

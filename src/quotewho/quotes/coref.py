@@ -206,9 +206,10 @@ def _adjacent(a, b) -> bool:
     return -40 <= b.start - a.end <= 40 or -40 <= a.start - b.end <= 40
 
 
-def resolve_org_noun(ctx: Context, lemma: str, offset: int) -> Entity | None:
+def resolve_org_noun(ctx: Context, lemma: str, offset: int, bare: bool) -> Entity | None:
     """`телекомпания` → the organisation introduced with that noun before
-    (`телекомпания НВО`, `агентство Франс Пресс`)."""
+    (`телекомпания НВО`, `агентство Франс Пресс`); a `bare` generic noun (`организация`,
+    alone and singular) → the organisation named last."""
     end = ctx.token_at(offset)
     for i in range(end - 1, max(-1, end - 400), -1):
         if ctx.tokens[i].lemma != lemma:
@@ -218,7 +219,7 @@ def resolve_org_noun(ctx: Context, lemma: str, offset: int) -> Entity | None:
             entity = ctx.entity_at(token.start, token.end, ("ORG",))
             if entity is not None:
                 return entity
-    if lemma in word_set("org_generic.txt"):
+    if bare and lemma in word_set("org_generic.txt"):
         k = bisect_left(ctx.entity_starts, offset)
         before = (ctx.entities[j] for j in range(k - 1, max(-1, k - _ORG_REACH), -1))
         return next((e for e in before if e.type == "ORG" and e.end <= offset), None)

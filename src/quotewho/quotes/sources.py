@@ -216,7 +216,10 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
         if owner is not None and _body(ctx, owner):
             return speaker_from_token(ctx, owner, cand, limit)
     if token.lemma in org_words() and b == h + 1:
-        named = resolve_org_noun(ctx, token.lemma, token.start)
+        # a bare singular `организация` may stand for the body named last; not
+        # `Правозащитные организации`, bodies of a kind
+        bare = a == h and token.feats.get("Number") != "Plur"
+        named = resolve_org_noun(ctx, token.lemma, token.start, bare)
         if named is not None:  # `в заявлении телекомпании` after `телекомпания НВО`
             return Speaker(name=named.normal, kind="organisation", mention=mention)
     if token.pos == "NOUN" and not can_speak(token):

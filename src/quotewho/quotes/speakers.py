@@ -470,7 +470,21 @@ def _report_owner(ctx: Context, cue: int, cand: Candidate) -> Speaker | None:
         if found is not None:
             return found
     after = (_source_in(ctx, j, b, cand) for j in range(cue + 1, min(b, cue + 3)))
-    return next((found for found in after if found is not None), None)
+    found = next((found for found in after if found is not None), None)
+    if found is not None:
+        return found
+    # `В сообщении Белого дома, выпущенном в воскресенье, 1 мая 2016 года, говорится:`:
+    # a document word further back, past a participle and a date
+    for j in range(max(a, cue - _FAR_DOCUMENT), max(a, cue - 8)):
+        if ctx.tokens[j + 1].lemma in cue_nouns():
+            found = _source_in(ctx, j, cue, cand)
+            if found is not None:
+                return found
+    return None
+
+
+# How far back from an impersonal cue the document it quotes may be named.
+_FAR_DOCUMENT = 16
 
 
 def speaker_quoted(cand: Candidate, ctx: Context) -> Speaker | None:

@@ -54,6 +54,14 @@ def gold(path, needle):
 # (rule, path, passage first needle, passage last needle, quote needle, kind override or None)
 CASES = [
     (
+        "that_clause: a relative clause with a naming verb stays in the content (`…, чем у "
+        "американцев, чьи нравы она характеризовала как «пуританские»`)",
+        "corpora/nerel-1.1/train/155495_text.txt",
+        "В 1982 году в беседе с кинокритиком",
+        None,
+        "в семьях поляков или русских",
+    ),
+    (
         "block: the document an impersonal cue quotes may be named far back, past a "
         "participle and a date (`В сообщении Белого дома, выпущенном в воскресенье, …, "
         "говорится:`)",

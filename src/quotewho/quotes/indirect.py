@@ -190,6 +190,8 @@ def _names_after_subject(ctx: Context, k: int, n: int) -> bool:
     tokens = ctx.tokens
     if tokens[n].lemma not in naming_cues() or not is_finite(tokens[n]):
         return False
+    if any(t.lemma in ("который", "чей") for t in tokens[k:n]):
+        return False  # `…, чьи нравы она характеризовала как …`: a relative clause
     return any(t.feats.get("Case") == "Nom" and (t.pos in ("PROPN", "PRON")) for t in tokens[k:n])
 
 

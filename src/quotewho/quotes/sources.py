@@ -62,6 +62,11 @@ def org_words() -> frozenset[str]:
     return word_set("org_words.txt")
 
 
+def channel_words() -> frozenset[str]:
+    """Lemmas of nouns for where a body publishes (models/channels.txt): `сайт`, `страница`."""
+    return word_set("channels.txt")
+
+
 def noun_phrase(ctx: Context, h: int, limit: int) -> tuple[int, int]:
     """Token range around head `h`: adjectives before it, genitive dependants and one
     prepositional phrase after it (`источник в правительстве`), up to token `limit`."""
@@ -209,7 +214,7 @@ def speaker_from_token(ctx: Context, h: int, cand: Candidate, limit: int) -> Spe
             person = resolve_pronoun(ctx, "он", token.start, [(cand.start, cand.end)], True)
         if person is not None:
             return person_speaker(person, ctx, mention)
-    if token.lemma in word_set("channels.txt"):
+    if token.lemma in channel_words():
         # `на официальном сайте московского клуба`: the body owning the channel speaks (a
         # person's site stays the source, as the train gold has it: `сайт президента России`)
         owner = next((j for j in range(h + 1, b) if tokens[j].pos in ("NOUN", "PROPN")), None)
@@ -475,8 +480,9 @@ def _plural_antecedent(ctx: Context, cand: Candidate, offset: int) -> Speaker | 
         return previous.speaker
     if subject is None:
         return None
-    if ctx.tokens[subject].text == "и":
-        first, last = _coordinated(ctx, subject)
+    pair = _coordinated(ctx, subject) if ctx.tokens[subject].text == "и" else None
+    if pair is not None:
+        first, last = pair
         name = ctx.text[first.start : last.end]
         return Speaker(
             name=name, kind="organisation", mention=Span(start=first.start, end=last.end, text=name)

@@ -57,35 +57,37 @@ def test_abbreviation_joins_full_name_and_case_variants(doc: quotewho.Document) 
     assert "Казахстанским институтом общественного развития «Рухани жаңғыру»" in texts
 
 
-def test_cluster_surname_forms_of_either_gender() -> None:
-    """`Есенбаева` (genitive, or a woman's nominative) joins `Асылбек Есенбаев` by its stem."""
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        # `Есенбаева` (genitive, or a woman's nominative) joins `Асылбек Есенбаев` by its stem
+        (
+            [
+                ("Асылбек Есенбаев", "Асылбек Есенбаев"),
+                ("Есенбаева", "Есенбаева"),
+                ("Галым Байтук", "Галым Байтук"),
+            ],
+            [("Асылбек Есенбаев", 2), ("Галым Байтук", 1)],
+        ),
+        # NEREL 1.1 train 106555 (Wikinews, CC BY 2.5) names a son and his mother: the
+        # woman's surname alone (`Завьяловой`) is hers, not his
+        (
+            [
+                ("Пётр Завьялов", "Пётр Завьялов"),
+                ("Александры Завьяловой", "Александра Завьялова"),
+                ("Завьяловой", "Завьялова"),
+            ],
+            [("Пётр Завьялов", 1), ("Александра Завьялова", 2)],
+        ),
+    ],
+)
+def test_a_surname_alone_joins_its_person(
+    mentions: list[tuple[str, str]], expected: list[tuple[str, int]]
+) -> None:
     people = cluster_people(
-        [
-            entity("PER", "Асылбек Есенбаев", "Асылбек Есенбаев", 0),
-            entity("PER", "Есенбаева", "Есенбаева", 40),
-            entity("PER", "Галым Байтук", "Галым Байтук", 60),
-        ]
+        [entity("PER", text, normal, 30 * k) for k, (text, normal) in enumerate(mentions)]
     )
-    assert [(p.name, len(p.mentions)) for p in people] == [
-        ("Асылбек Есенбаев", 2),
-        ("Галым Байтук", 1),
-    ]
-
-
-def test_a_surname_alone_joins_the_relative_of_its_gender() -> None:
-    """NEREL 1.1 train 106555 (Wikinews, CC BY 2.5) names a son and his mother: the
-    woman's surname alone (`Завьяловой`) is hers, not his."""
-    people = cluster_people(
-        [
-            entity("PER", "Пётр Завьялов", "Пётр Завьялов", 0),
-            entity("PER", "Александры Завьяловой", "Александра Завьялова", 30),
-            entity("PER", "Завьяловой", "Завьялова", 60),
-        ]
-    )
-    assert [(p.name, len(p.mentions)) for p in people] == [
-        ("Пётр Завьялов", 1),
-        ("Александра Завьялова", 2),
-    ]
+    assert [(p.name, len(p.mentions)) for p in people] == expected
 
 
 def test_first_name_alone_joins_its_unique_person() -> None:

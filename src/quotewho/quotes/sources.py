@@ -30,7 +30,8 @@ from .coref import (
 from .countries import is_state_post, main_country, person_country
 from .indirect import cue_nouns
 
-_UD_GENDER = {"masc": "Masc", "femn": "Fem"}
+# pymorphy3 gender → the UD gender of slovnet's tags (`masc` → `Masc`).
+UD_GENDER = {"masc": "Masc", "femn": "Fem"}
 # Nouns that name an unnamed source when first introduced (`источник в правительстве`).
 _UNNAMED_SOURCES = frozenset({"источник"})
 STOP = frozenset({",", ".", "!", "?", "…", ";", ":", "(", ")", "«", "»", '"', "—", "–"})
@@ -380,7 +381,7 @@ def _cited_before(ctx: Context, offset: int, gender: str) -> int | None:
             if person is not None:
                 agrees = person_gender(person) in (gender, None)
             else:
-                agrees = tokens[k].feats.get("Gender") == _UD_GENDER[gender]
+                agrees = tokens[k].feats.get("Gender") == UD_GENDER[gender]
             if agrees:
                 return k
     return None
@@ -547,7 +548,7 @@ def _same_speaker(ctx: Context, cand: Candidate, gender: str, offset: int) -> Sp
             return None
     elif speaker.mention is not None:
         head = ctx.tokens[min(ctx.token_at(speaker.mention.start), len(ctx.tokens) - 1)]
-        if head.feats.get("Number") != "Sing" or head.feats.get("Gender") != _UD_GENDER[gender]:
+        if head.feats.get("Number") != "Sing" or head.feats.get("Gender") != UD_GENDER[gender]:
             return None
     else:
         return None

@@ -16,7 +16,7 @@ from ..segment import Token
 from .context import Candidate, Context, is_nominative
 from .coref import PLURAL_PRONOUNS, PRONOUN_GENDER, listed, person_gender
 from .indirect import cue_nouns, is_finite, quoting_cues
-from .sources import STOP, one_of, org_words, source_nouns, speaker_from_token
+from .sources import STOP, UD_GENDER, one_of, org_words, source_nouns, speaker_from_token
 
 _MARKS = frozenset('«»"„“”')
 _CLAUSE_JOINERS = frozenset({"а", "но", "однако", "зато"})
@@ -259,7 +259,7 @@ def _other_gender(ctx: Context, entity: Entity, cue: int) -> bool:
         return False
     person = ctx.person(entity)
     gender = person_gender(person) if person is not None else None
-    return gender is not None and gender != {"Masc": "masc", "Fem": "femn"}.get(verb["Gender"])
+    return gender is not None and UD_GENDER.get(gender) != verb["Gender"]
 
 
 def _disagrees(ctx: Context, j: int, cue: int, a: int) -> bool:
@@ -608,7 +608,8 @@ def speaker_in_frame(cand: Candidate, ctx: Context) -> Speaker | None:
             return one_of(ctx, j, b)  # `по словам одного из советников губернатора`
     for j in range(a, b - 1):
         owner = ctx.entity_at(tokens[j + 1].start, tokens[j + 1].end, ("ORG",))
-        if owner is not None and tokens[j].lemma in cue_nouns() | source_nouns():
+        lemma = tokens[j].lemma
+        if owner is not None and (lemma in cue_nouns() or lemma in source_nouns()):
             # `Согласно докладу ФАО`: an organisation's statement speaks for it
             return speaker_from_token(ctx, j + 1, cand, b)
     for j in range(a, b):
